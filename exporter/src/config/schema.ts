@@ -1,0 +1,168 @@
+/**
+ * The one place where Omen's configuration is defined: every key, its type, its default
+ * and its documentation. Unknown keys are errors (strict objects), so a typo never
+ * silently falls back to a default. README's configuration reference is generated from
+ * this schema (`npm run docs:config`) and a test keeps the two in sync.
+ */
+import { z } from 'zod';
+import { DURATION_PATTERN } from './duration.js';
+
+const duration = (description: string) =>
+  z
+    .string()
+    .regex(DURATION_PATTERN, { error: 'expected a duration such as 15s, 5m or 1h30m' })
+    .meta({ description });
+
+const NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const metricName = z.string().regex(NAME, { error: 'expected a name of letters, digits and _' });
+const probability = z.number().gt(0).lt(1);
+
+const selector = z
+  .string()
+  .min(1)
+  .meta({ description: 'PromQL vector selector, e.g. http_requests_total{code=~"5.."}' });
+
+const signalCommon = {
+  name: metricName.meta({ description: 'Signal name: the `signal` label of every Omen metric.' }),
+  help: z.string().optional().meta({ description: 'What the signal means, shown in the API.' }),
+  by: z
+    .array(z.string().regex(NAME))
+    .min(1)
+    .default(['service'])
+    .meta({ description: 'Labels that identify the service; several values are joined with "/".' }),
+  threshold: z
+    .number()
+    .optional()
+    .meta({ description: 'Breach threshold (an SLO). Signals are defined so that higher is worse.' }),
+  season: z
+    .union([z.literal('auto'), z.literal('none'), duration('Season length.')])
+    .default('auto')
+    .meta({ description: 'Seasonal period (e.g. 1d, or 24m in the demo); `auto` detects it, `none` disables it.' }),
+  sources: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Names of the sources this signal is computed from (default: all).' }),
+};
+
+const ratioSignal = z
+  .strictObject({
+    ...signalCommon,
+    type: z.literal('ratio'),
+    numerator: selector,
+    denominator: selector,
+  })
+  .meta({ description: 'rate(numerator) / rate(denominator), summed by the `by` labels.' });
+
+const rateSignal = z
+  .strictObject({ ...signalCommon, type: z.literal('rate'), selector })
+  .meta({ description: 'Per-second rate of a counter, summed by the `by` labels.' });
+
+const gaugeSignal = z
+  .strictObject({
+    ...signalCommon,
+    type: z.literal('gauge'),
+    selector,
+    aggregate: z.enum(['sum', 'avg', 'min', 'max']).default('sum'),
+  })
+  .meta({ description: 'A gauge, aggregated by the `by` labels.' });
+
+const quantileSignal = z
+  .strictObject({
+    ...signalCommon,
+    type: z.literal('histogram_quantile'),
+    selector: selector.meta({ description: 'The histogram, without `_bucket` (e.g. http_request_duration_seconds).' }),
+    quantile: probability.meta({ description: 'Quantile between 0 and 1, e.g. 0.99.' }),
+  })
+  .meta({ description: 'histogram_quantile over the rate of the buckets, by the `by` labels.' });
+
+export const signalSchema = z.discriminatedUnion('type', [ratioSignal, rateSignal, gaugeSignal, quantileSignal]);
+
+export const scrapeSourceSchema = z.strictObject({
+  name: metricName.meta({ description: 'Source name: the `source` label of the self metrics.' }),
+  type: z.literal('scrape'),
+  url: z.url({ protocol: /^https?$/ }).meta({ description: 'The target’s metrics URL.' }),
+  timeout: duration('Scrape timeout.').default('5s'),
+  rateWindow: duration('Window over which counters become per-second rates (like rate(x[1m])).').default('1m'),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024)
+    .meta({ description: 'Largest response accepted; a larger one fails the scrape.' }),
+  bearerTokenFile: z
+    .string()
+    .optional()
+    .meta({ description: 'File holding a bearer token for the target (secrets never go in this file).' }),
+});
+
+export const sourceSchema = z.discriminatedUnion('type', [scrapeSourceSchema]);
+
+const severities = z
+  .strictObject({
+    low: probability.default(0.99),
+    medium: probability.default(0.995),
+    high: probability.default(0.999),
+    critical: probability.default(0.9999),
+  })
+  .prefault({})
+  .meta({ description: 'Score at or above which an anomaly has each severity.' });
+
+export const configSchema = z.strictObject({
+  server: z
+    .strictObject({
+      host: z.string().default('127.0.0.1').meta({ description: 'Address to listen on.' }),
+      port: z.number().int().min(0).max(65535).default(10420).meta({ description: 'Port (env OMEN_PORT overrides).' }),
+    })
+    .prefault({}),
+  log: z
+    .strictObject({
+      level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+      format: z.enum(['json', 'logfmt']).default('logfmt').meta({ description: 'Log line format.' }),
+    })
+    .prefault({}),
+  store: z
+    .strictObject({
+      path: z.string().default('./data/omen.duckdb').meta({ description: 'DuckDB file (`:memory:` for none).' }),
+      memoryLimit: z
+        .string()
+        .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, { error: 'expected a size such as 512MB' })
+        .default('512MB')
+        .meta({ description: 'DuckDB memory_limit.' }),
+      threads: z.number().int().min(1).max(64).default(2).meta({ description: 'DuckDB threads.' }),
+    })
+    .prefault({}),
+  pipeline: z
+    .strictObject({
+      interval: duration('Time between cycles (collect, store, score, publish).').default('15s'),
+      staleAfter: duration('A series with no new sample for this long stops exposing scores.').default('5m'),
+      evictAfter: duration('A silent series is forgotten after this long.').default('24h'),
+    })
+    .prefault({}),
+  anomaly: z
+    .strictObject({
+      activeAt: probability.default(0.995).meta({ description: 'Score at or above which omen_anomaly_active is 1.' }),
+      severities,
+      minPoints: z
+        .number()
+        .int()
+        .min(5)
+        .default(20)
+        .meta({ description: 'Points a series needs before it may alarm (warm-up).' }),
+      window: z.number().int().min(5).default(60).meta({ description: 'Points in the rolling baseline.' }),
+      seasonsBack: z
+        .number()
+        .int()
+        .min(1)
+        .max(8)
+        .default(3)
+        .meta({ description: 'Past seasons compared at the same phase, once that much history exists.' }),
+    })
+    .prefault({}),
+  sources: z.array(sourceSchema).min(1, { error: 'at least one source is needed' }),
+  signals: z.array(signalSchema).min(1, { error: 'at least one signal is needed' }),
+});
+
+export type OmenConfig = z.infer<typeof configSchema>;
+export type SignalConfig = z.infer<typeof signalSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+export type ScrapeSourceConfig = z.infer<typeof scrapeSourceSchema>;

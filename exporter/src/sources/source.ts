@@ -1,0 +1,36 @@
+/**
+ * A source turns the outside world into samples of Omen's series: one value of one
+ * signal for one service at one time. Everything upstream of the store speaks this.
+ */
+export interface SeriesSample {
+  signal: string;
+  service: string;
+  /** Unix time in milliseconds. */
+  timestampMs: number;
+  value: number;
+}
+
+export interface CollectContext {
+  /** The cycle's clock, injected so tests are deterministic. */
+  nowMs: number;
+  /** Aborted when the cycle is cancelled (shutdown); sources must stop promptly. */
+  abort: AbortSignal;
+}
+
+export interface CollectResult {
+  samples: SeriesSample[];
+  /** Lines or values the source could not use; the good ones are still in `samples`. */
+  parseErrors: number;
+}
+
+/**
+ * One configured source instance. `collect` throws when the source as a whole failed
+ * (target down, timeout): the pipeline turns that into `omen_source_up{source}=0` and a
+ * log line. "No data yet" (e.g. the first scrape of a counter) is an empty result, not an error.
+ */
+export interface Source {
+  readonly name: string;
+  readonly kind: string;
+  collect(context: CollectContext): Promise<CollectResult>;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,115 @@
+/**
+ * What the rest of Omen may ask of the store. Only `store/duckdb/` speaks SQL; everything
+ * else depends on these interfaces (and tests run them against a real DuckDB).
+ */
+import type { SeriesSample } from '../sources/source.js';
+
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+
+export interface SeriesKey {
+  signal: string;
+  service: string;
+}
+
+/** Half-open time range [fromMs, toMs) in Unix milliseconds. */
+export interface TimeRange {
+  fromMs: number;
+  toMs: number;
+}
+
+/** The samples of one series that fall inside the requested ranges, oldest first. */
+export interface SeriesWindow extends SeriesKey {
+  timestampsMs: number[];
+  values: number[];
+}
+
+export interface SeriesInfo extends SeriesKey {
+  firstSampleMs: number;
+  lastSampleMs: number;
+  samples: number;
+}
+
+export interface AnomalyRecord extends SeriesKey {
+  timestampMs: number;
+  score: number;
+  severity: Severity;
+  value: number;
+  expected: number;
+  lower: number;
+  upper: number;
+  model: string;
+  /** Which component drove the score, in words. */
+  explanation: string;
+}
+
+export interface StoredAnomaly extends AnomalyRecord {
+  id: string;
+}
+
+export interface AnomalyQuery {
+  service?: string;
+  signal?: string;
+  fromMs?: number;
+  toMs?: number;
+  /** Only anomalies of this severity or worse. */
+  minSeverity?: Severity;
+  limit: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+export interface AnomalyPage {
+  items: StoredAnomaly[];
+  nextCursor: string | null;
+}
+
+export interface ModelState extends SeriesKey {
+  model: string;
+  /** JSON-serialisable state an online model carries between cycles. */
+  state: unknown;
+  updatedAtMs: number;
+}
+
+export interface SampleStore {
+  /** Resolves only once the batch is committed (DESIGN Decision 8). */
+  writeSamples(samples: readonly SeriesSample[]): Promise<void>;
+  /** Every series' samples inside any of the ranges (ranges may overlap). */
+  readWindows(ranges: readonly TimeRange[]): Promise<SeriesWindow[]>;
+  listSeries(): Promise<SeriesInfo[]>;
+}
+
+export interface AnomalyStore {
+  writeAnomalies(records: readonly AnomalyRecord[]): Promise<void>;
+  queryAnomalies(query: AnomalyQuery): Promise<AnomalyPage>;
+}
+
+export interface ModelStateStore {
+  saveModelStates(states: readonly ModelState[]): Promise<void>;
+  loadModelStates(model: string): Promise<ModelState[]>;
+}
+
+export interface Store extends SampleStore, AnomalyStore, ModelStateStore {
+  /** True while the store can serve (for /readyz). */
+  isOpen(): boolean;
+  /** Flushes and closes; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** File path, or ':memory:'. */
+  path: string;
+  memoryLimit: string;
+  threads: number;
+}
+
+/** The store file is held by another process: a one-line, actionable message. */
+export class StoreLockedError extends Error {
+  constructor(path: string, cause?: unknown) {
+    super(
+      `store ${path} is already in use by another Omen process; stop it or point store.path at another file`,
+      { cause },
+    );
+    this.name = 'StoreLockedError';
+  }
+}
