@@ -17,7 +17,8 @@ const PART = /(\d+)(ms|s|m|h|d|w|y)/g;
 
 /** Milliseconds in a duration string; throws on anything that is not one. */
 export function parseDuration(text: string): number {
-  if (!DURATION_PATTERN.test(text)) throw new Error(`not a duration: "${text}" (expected e.g. 15s, 5m, 1h30m)`);
+  if (!DURATION_PATTERN.test(text))
+    throw new Error(`not a duration: "${text}" (expected e.g. 15s, 5m, 1h30m)`);
   let total = 0;
   for (const [, amount, unit] of text.matchAll(PART)) total += Number(amount) * UNIT_MS[unit!]!;
   return total;

@@ -37,7 +37,9 @@ const signalCommon = {
   season: z
     .union([z.literal('auto'), z.literal('none'), duration('Season length.')])
     .default('auto')
-    .meta({ description: 'Seasonal period (e.g. 1d, or 24m in the demo); `auto` detects it, `none` disables it.' }),
+    .meta({
+      description: 'Seasonal period (e.g. 1d, or 24m in the demo); `auto` detects it, `none` disables it.',
+    }),
   sources: z
     .array(z.string())
     .optional()
@@ -47,9 +49,13 @@ const signalCommon = {
 const ratioSignal = z
   .strictObject({
     ...signalCommon,
-    type: z.literal('ratio'),
-    numerator: selector,
-    denominator: selector,
+    type: z.literal('ratio').meta({ description: 'Signal kind.' }),
+    numerator: selector.meta({
+      description: 'Selector of the bad events counter, e.g. http_requests_total{code=~"5.."}.',
+    }),
+    denominator: selector.meta({
+      description: 'Selector of the all events counter, e.g. http_requests_total.',
+    }),
   })
   .meta({ description: 'rate(numerator) / rate(denominator), summed by the `by` labels.' });
 
@@ -60,29 +66,44 @@ const rateSignal = z
 const gaugeSignal = z
   .strictObject({
     ...signalCommon,
-    type: z.literal('gauge'),
+    type: z.literal('gauge').meta({ description: 'Signal kind.' }),
     selector,
-    aggregate: z.enum(['sum', 'avg', 'min', 'max']).default('sum'),
+    aggregate: z
+      .enum(['sum', 'avg', 'min', 'max'])
+      .default('sum')
+      .meta({ description: 'How the samples of one service are combined.' }),
   })
   .meta({ description: 'A gauge, aggregated by the `by` labels.' });
 
 const quantileSignal = z
   .strictObject({
     ...signalCommon,
-    type: z.literal('histogram_quantile'),
-    selector: selector.meta({ description: 'The histogram, without `_bucket` (e.g. http_request_duration_seconds).' }),
+    type: z.literal('histogram_quantile').meta({ description: 'Signal kind.' }),
+    selector: selector.meta({
+      description: 'The histogram, without `_bucket` (e.g. http_request_duration_seconds).',
+    }),
     quantile: probability.meta({ description: 'Quantile between 0 and 1, e.g. 0.99.' }),
   })
   .meta({ description: 'histogram_quantile over the rate of the buckets, by the `by` labels.' });
 
-export const signalSchema = z.discriminatedUnion('type', [ratioSignal, rateSignal, gaugeSignal, quantileSignal]);
+export const signalSchema = z.discriminatedUnion('type', [
+  ratioSignal,
+  rateSignal,
+  gaugeSignal,
+  quantileSignal,
+]);
+// Kinds of signal, with the keys each adds to the common ones above.
 
 export const scrapeSourceSchema = z.strictObject({
   name: metricName.meta({ description: 'Source name: the `source` label of the self metrics.' }),
-  type: z.literal('scrape'),
+  type: z
+    .literal('scrape')
+    .meta({ description: 'Source kind: `scrape` reads a Prometheus /metrics endpoint.' }),
   url: z.url({ protocol: /^https?$/ }).meta({ description: 'The target’s metrics URL.' }),
   timeout: duration('Scrape timeout.').default('5s'),
-  rateWindow: duration('Window over which counters become per-second rates (like rate(x[1m])).').default('1m'),
+  rateWindow: duration('Window over which counters become per-second rates (like rate(x[1m])).').default(
+    '1m',
+  ),
   maxBodyBytes: z
     .number()
     .int()
@@ -99,10 +120,10 @@ export const sourceSchema = z.discriminatedUnion('type', [scrapeSourceSchema]);
 
 const severities = z
   .strictObject({
-    low: probability.default(0.99),
-    medium: probability.default(0.995),
-    high: probability.default(0.999),
-    critical: probability.default(0.9999),
+    low: probability.default(0.99).meta({ description: 'Score from which severity is low (1).' }),
+    medium: probability.default(0.995).meta({ description: 'Score from which severity is medium (2).' }),
+    high: probability.default(0.999).meta({ description: 'Score from which severity is high (3).' }),
+    critical: probability.default(0.9999).meta({ description: 'Score from which severity is critical (4).' }),
   })
   .prefault({})
   .meta({ description: 'Score at or above which an anomaly has each severity.' });
@@ -111,18 +132,30 @@ export const configSchema = z.strictObject({
   server: z
     .strictObject({
       host: z.string().default('127.0.0.1').meta({ description: 'Address to listen on.' }),
-      port: z.number().int().min(0).max(65535).default(10420).meta({ description: 'Port (env OMEN_PORT overrides).' }),
+      port: z
+        .number()
+        .int()
+        .min(0)
+        .max(65535)
+        .default(10420)
+        .meta({ description: 'Port (env OMEN_PORT overrides).' }),
     })
     .prefault({}),
   log: z
     .strictObject({
-      level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+      level: z
+        .enum(['debug', 'info', 'warn', 'error'])
+        .default('info')
+        .meta({ description: 'Least severe level logged.' }),
       format: z.enum(['json', 'logfmt']).default('logfmt').meta({ description: 'Log line format.' }),
     })
     .prefault({}),
   store: z
     .strictObject({
-      path: z.string().default('./data/omen.duckdb').meta({ description: 'DuckDB file (`:memory:` for none).' }),
+      path: z
+        .string()
+        .default('./data/omen.duckdb')
+        .meta({ description: 'DuckDB file (`:memory:` for none).' }),
       memoryLimit: z
         .string()
         .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, { error: 'expected a size such as 512MB' })
@@ -140,7 +173,9 @@ export const configSchema = z.strictObject({
     .prefault({}),
   anomaly: z
     .strictObject({
-      activeAt: probability.default(0.995).meta({ description: 'Score at or above which omen_anomaly_active is 1.' }),
+      activeAt: probability
+        .default(0.995)
+        .meta({ description: 'Score at or above which omen_anomaly_active is 1.' }),
       severities,
       minPoints: z
         .number()

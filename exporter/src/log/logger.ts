@@ -7,7 +7,16 @@ import { pino, type Logger } from 'pino';
 export type { Logger };
 export type LogFormat = 'json' | 'logfmt';
 
-const REDACT = ['token', '*.token', 'authorization', '*.authorization', 'password', '*.password', 'secret', '*.secret'];
+const REDACT = [
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'password',
+  '*.password',
+  'secret',
+  '*.secret',
+];
 
 function logfmtValue(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);

@@ -1,0 +1,87 @@
+/**
+ * The API's schemas, in one file: routes validate with them, the OpenAPI document is
+ * generated from them, and the Grafana plugin imports their types.
+ */
+import { z } from 'zod';
+
+export const errorBody = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  })
+  .meta({ id: 'Error' });
+
+const severity = z.enum(['low', 'medium', 'high', 'critical']);
+const isoTime = z.iso.datetime({ offset: true });
+
+export const seriesStatus = z
+  .object({
+    service: z.string(),
+    value: z.number(),
+    lastSampleAt: isoTime,
+    stale: z.boolean(),
+    warming: z.boolean(),
+    anomalyScore: z.number().nullable(),
+    anomalyActive: z.boolean(),
+  })
+  .meta({ id: 'SeriesStatus' });
+
+export const signalInfo = z
+  .object({
+    name: z.string(),
+    type: z.enum(['ratio', 'rate', 'gauge', 'histogram_quantile']),
+    help: z.string().nullable(),
+    threshold: z.number().nullable(),
+    season: z.string(),
+    series: z.array(seriesStatus),
+  })
+  .meta({ id: 'Signal' });
+
+export const signalsResponse = z.object({ signals: z.array(signalInfo) }).meta({ id: 'SignalsResponse' });
+
+export const anomaly = z
+  .object({
+    id: z.string(),
+    signal: z.string(),
+    service: z.string(),
+    time: isoTime,
+    score: z.number(),
+    severity,
+    value: z.number(),
+    expected: z.number(),
+    lower: z.number(),
+    upper: z.number(),
+    model: z.string(),
+    explanation: z.string(),
+  })
+  .meta({ id: 'Anomaly' });
+
+export const anomaliesResponse = z
+  .object({ items: z.array(anomaly), nextCursor: z.string().nullable() })
+  .meta({ id: 'AnomaliesResponse' });
+
+const timeParam = z.union([isoTime, z.string().regex(/^\d+(\.\d+)?$/)]).meta({
+  description: 'RFC 3339 time or Unix seconds',
+});
+
+export const anomaliesQuery = z.strictObject({
+  service: z.string().min(1).optional(),
+  signal: z.string().min(1).optional(),
+  from: timeParam.optional(),
+  to: timeParam.optional(),
+  severity: severity.optional().meta({ description: 'this severity or worse' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+export const healthResponse = z
+  .object({
+    status: z.enum(['ok', 'not_ready']),
+    checks: z.record(z.string(), z.object({ ok: z.boolean(), detail: z.string().optional() })).optional(),
+  })
+  .meta({ id: 'Health' });
+
+export type SignalsResponse = z.infer<typeof signalsResponse>;
+export type AnomaliesResponse = z.infer<typeof anomaliesResponse>;
+export type AnomaliesQuery = z.infer<typeof anomaliesQuery>;
+export type Anomaly = z.infer<typeof anomaly>;
+export type ErrorBody = z.infer<typeof errorBody>;

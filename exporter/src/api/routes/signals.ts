@@ -1,0 +1,34 @@
+/** GET /api/v1/signals: what is configured, and how each of its series is doing now. */
+import { Router } from 'express';
+import type { OmenConfig } from '../../config/schema.js';
+import type { SeriesScore } from '../../scores/series-score.js';
+import type { SignalsResponse } from '../contract.js';
+
+export function signalsRouter(config: OmenConfig, latest: { scores: SeriesScore[] }): Router {
+  const router = Router();
+  router.get('/signals', (_request, response) => {
+    const body: SignalsResponse = {
+      signals: config.signals.map((signal) => ({
+        name: signal.name,
+        type: signal.type,
+        help: signal.help ?? null,
+        threshold: signal.threshold ?? null,
+        season: signal.season,
+        series: latest.scores
+          .filter((score) => score.signal === signal.name)
+          .sort((a, b) => a.service.localeCompare(b.service))
+          .map((score) => ({
+            service: score.service,
+            value: score.value,
+            lastSampleAt: new Date(score.lastSampleMs).toISOString(),
+            stale: score.stale,
+            warming: score.warming,
+            anomalyScore: score.anomaly?.score ?? null,
+            anomalyActive: score.anomaly?.active ?? false,
+          })),
+      })),
+    };
+    response.json(body);
+  });
+  return router;
+}

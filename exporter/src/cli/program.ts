@@ -1,0 +1,74 @@
+/** The `omen` command line: every command and option, with the help users read. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DURATION_PATTERN } from '../config/duration.js';
+import { loadConfigFile } from '../config/load.js';
+import { demoCommand } from './demo-command.js';
+import { serveCommand } from './serve-command.js';
+import { VERSION } from './version.js';
+
+function port(value: string): string {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('expected a port number 0-65535');
+  return value;
+}
+
+function durationArg(value: string): string {
+  if (!DURATION_PATTERN.test(value)) throw new InvalidArgumentError('expected a duration such as 24m or 1h');
+  return value;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('omen')
+    .description(
+      'Omen predicts errors before they happen: it pulls error metrics, models them in an embedded\n' +
+        'DuckDB store, and exposes anomaly scores and predictions as Prometheus metrics.',
+    )
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 failure, 2 invalid configuration.\nDocs: README.md (configuration reference, metrics, API).',
+    );
+
+  program
+    .command('serve')
+    .description('Run the exporter: collect, store, score, and serve /metrics and the JSON API.')
+    .requiredOption('-c, --config <file>', 'YAML configuration file (see README "Configuration reference")')
+    .option('-p, --port <port>', 'port to listen on (overrides server.port and OMEN_PORT)', port)
+    .addHelpText(
+      'after',
+      '\nEnvironment:\n  OMEN_PORT   port to listen on (overrides server.port)\n\n' +
+        'Endpoints: /metrics, /healthz, /readyz, /api/v1/signals, /api/v1/anomalies, /api/v1/openapi.json\n' +
+        'Example:\n  omen serve --config config/demo.yaml',
+    )
+    .action(serveCommand);
+
+  program
+    .command('check-config')
+    .description('Validate a configuration file and exit (0 valid, 2 invalid).')
+    .argument('<file>', 'YAML configuration file')
+    .action((file: string) => {
+      loadConfigFile(file, { env: process.env });
+      process.stdout.write(`${file}: valid\n`);
+    });
+
+  program
+    .command('demo')
+    .description(
+      'Run the demo application: five services with real Prometheus metrics and scheduled incidents.',
+    )
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(new Option('-p, --port <port>', 'port').default('10421').env('OMEN_DEMO_PORT').argParser(port))
+    .option('--day-length <duration>', 'real time one demo day takes (compressed time)', durationArg, '24m')
+    .addOption(new Option('--schedule <mode>', 'scheduled incidents').choices(['on', 'off']).default('on'))
+    .option('--seed <n>', 'random seed (same seed, same traffic)', '42')
+    .addHelpText(
+      'after',
+      '\nStart an incident now:  curl -X POST http://127.0.0.1:10421/demo/incidents/error_spike\n' +
+        'Incidents: error_spike, slow_burn, latency_shift, dependency_failure.  State: GET /demo/state',
+    )
+    .action(demoCommand);
+
+  return program;
+}

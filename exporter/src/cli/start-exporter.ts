@@ -1,0 +1,138 @@
+/**
+ * Wires the exporter from a validated config: store → sources → detector → pipeline →
+ * HTTP. Returns a handle whose `stop()` is the graceful shutdown of DESIGN Decision 15:
+ * stop taking cycles, finish the running one, drain HTTP, close DuckDB.
+ */
+import type { Server } from 'node:http';
+import { once } from 'node:events';
+import { createApp } from '../api/app.js';
+import { parseDuration } from '../config/duration.js';
+import type { OmenConfig } from '../config/schema.js';
+import { SelfMetrics } from '../exposition/self-metrics.js';
+import type { Logger } from '../log/logger.js';
+import { anomalyDetectors, DEFAULT_DETECTOR } from '../models/registry.js';
+import type { SourceHealth } from '../pipeline/collect.js';
+import { runCycle, type CycleDeps } from '../pipeline/cycle.js';
+import { Scheduler } from '../pipeline/scheduler.js';
+import { SeriesTracker } from '../pipeline/series-tracker.js';
+import { resolveSignalSettings } from '../pipeline/signal-settings.js';
+import { ScoreSnapshot } from '../scores/snapshot.js';
+import { createSources } from '../sources/registry.js';
+import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
+import { VERSION } from './version.js';
+
+export interface ExporterHandle {
+  url: string;
+  port: number;
+  /** Runs one cycle now (tests, and later the analysis endpoint). */
+  runCycleNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startExporter(
+  config: OmenConfig,
+  logger: Logger,
+  options: { processMetrics?: boolean; clock?: () => number } = {},
+): Promise<ExporterHandle> {
+  const store = await openDuckDbStore(config.store, { logger: logger.child({ component: 'store' }) });
+  const self = new SelfMetrics({ processMetrics: options.processMetrics ?? true });
+  const sources = createSources(config.sources, config.signals, logger);
+  for (const source of sources) self.registerSource(source.name);
+  const detector = anomalyDetectors[DEFAULT_DETECTOR]({
+    window: config.anomaly.window,
+    minPoints: config.anomaly.minPoints,
+    seasonsBack: config.anomaly.seasonsBack,
+  });
+  self.registerModel(detector.name);
+
+  const intervalMs = parseDuration(config.pipeline.interval);
+  const deps: CycleDeps = {
+    sources,
+    store,
+    detector,
+    tracker: new SeriesTracker(
+      parseDuration(config.pipeline.staleAfter),
+      parseDuration(config.pipeline.evictAfter),
+    ),
+    signals: resolveSignalSettings(config),
+    snapshot: new ScoreSnapshot(),
+    self,
+    logger: logger.child({ component: 'pipeline' }),
+    anomaly: config.anomaly,
+    intervalMs,
+    health: new Map<string, SourceHealth>(),
+    latest: { scores: [] },
+  };
+  const scheduler = new Scheduler({
+    intervalMs,
+    runCycle: (nowMs, abort) => runCycle(deps, nowMs, abort),
+    onOverrun: () => {
+      self.cycleOverruns.inc();
+      deps.logger.warn({ interval: config.pipeline.interval }, 'cycle overran its interval; tick skipped');
+    },
+    onCycleDone: (seconds) => self.cycleDuration.observe(seconds),
+    logger: deps.logger,
+    clock: options.clock,
+  });
+
+  const app = createApp({
+    config,
+    store,
+    snapshot: deps.snapshot,
+    self,
+    sourceHealth: deps.health,
+    latest: deps.latest,
+    logger: logger.child({ component: 'api' }),
+    version: VERSION,
+  });
+  const server = await listen(app, config.server.host, config.server.port, store);
+  const port = (server.address() as { port: number }).port;
+  scheduler.start();
+  const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${port}`;
+  logger.info(
+    { url: `${url}/metrics`, sources: sources.length, signals: config.signals.length },
+    'omen is serving',
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    runCycleNow: () => scheduler.tick(),
+    stop: () =>
+      (stopping ??= (async () => {
+        await scheduler.stop();
+        await closeServer(server);
+        await Promise.all(sources.map((source) => source.close?.()));
+        await store.close();
+        logger.info('omen stopped cleanly');
+      })()),
+  };
+}
+
+async function listen(
+  app: ReturnType<typeof createApp>,
+  host: string,
+  port: number,
+  store: { close(): Promise<void> },
+) {
+  const server = app.listen(port, host);
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    await store.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? 'the port is in use (set server.port or OMEN_PORT)' : String(error);
+    throw new Error(`cannot listen on ${host}:${port}: ${why}`, { cause: error });
+  }
+  return server;
+}
+
+/** Stops accepting connections, lets in-flight requests finish, then drops idle keep-alives. */
+async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const force = setTimeout(() => server.closeAllConnections(), 5_000);
+  await closed;
+  clearTimeout(force);
+}

@@ -1,0 +1,107 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './errors.js';
+import { loadConfigFile, parseConfig } from './load.js';
+import { configReferenceMarkdown, configReferenceRows } from './reference.js';
+import { extractBetweenMarkers, README_MARKERS } from './readme-block.js';
+
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+
+function problemsOf(name: string): string[] {
+  try {
+    loadConfigFile(fixture(name));
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error(`${name} loaded without error`);
+}
+
+// One fixture per validation rule, each with the exact message an operator reads.
+const CASES: Record<string, string> = {
+  'invalid-unknown-key.yaml':
+    'line 1: scrape_interval: unknown key (check the spelling; see the configuration reference in README.md)',
+  'invalid-unknown-nested-key.yaml':
+    'line 2: pipeline.intervall: unknown key (check the spelling; see the configuration reference in README.md)',
+  'invalid-duration.yaml': 'line 2: pipeline.interval: expected a duration such as 15s, 5m or 1h30m',
+  'invalid-type.yaml': 'line 2: server.port: expected number, received string',
+  'invalid-port-range.yaml': 'line 2: server.port: Too big: expected number to be <=65535',
+  'invalid-missing-sources.yaml': 'sources: is required (expected array)',
+  'invalid-empty-signals.yaml': 'line 5: signals: at least one signal is needed',
+  'invalid-signal-type.yaml':
+    'line 7: signals[0].type: expected one of "ratio", "rate", "gauge", "histogram_quantile"',
+  'invalid-missing-denominator.yaml': 'line 6: signals[0].denominator: is required (expected string)',
+  'invalid-quantile.yaml': 'line 10: signals[0].quantile: Too big: expected number to be <1',
+  'invalid-url.yaml': 'line 4: sources[0].url: Invalid URL',
+  'invalid-duplicate-signal.yaml': 'signals: the name "error_ratio" is used twice',
+  'invalid-unknown-source-ref.yaml': 'signals[0].sources: no source is named "prometheus"',
+  'invalid-selector.yaml': 'signals[0].numerator: SELECTOR',
+  'invalid-token-file.yaml': 'sources[0].bearerTokenFile: cannot read "/nonexistent/omen-token"',
+  'invalid-severity-order.yaml': 'anomaly.severities: expected low ≤ medium ≤ high ≤ critical',
+  'invalid-memory-limit.yaml': 'line 2: store.memoryLimit: expected a size such as 512MB',
+  'invalid-duplicate-yaml-key.yaml': 'line 3: not valid YAML (Map keys must be unique)',
+  'invalid-yaml-syntax.yaml':
+    'line 2: not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ])',
+  'invalid-duplicate-source.yaml': 'sources: the name "demo" is used twice',
+  'invalid-source-type.yaml': 'line 3: sources[0].type: expected one of "scrape"',
+};
+
+describe('config loading', () => {
+  it('has a test case for every invalid fixture, and a fixture for every case', () => {
+    const fixtures = readdirSync(new URL('./fixtures/', import.meta.url)).filter((name) =>
+      name.startsWith('invalid-'),
+    );
+    expect(fixtures.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  it.each(Object.entries(CASES))('%s gives its exact message', (name, message) => {
+    expect(problemsOf(name)).toEqual([message]);
+  });
+
+  it('prefixes every problem with the file name in the error text', () => {
+    expect(() => loadConfigFile(fixture('invalid-duration.yaml'))).toThrow(
+      `${fixture('invalid-duration.yaml')}: line 2: pipeline.interval:`,
+    );
+  });
+
+  it('fills every default in a minimal config', () => {
+    const config = loadConfigFile(fixture('valid-minimal.yaml'));
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 10420 });
+    expect(config.pipeline).toEqual({ interval: '15s', staleAfter: '5m', evictAfter: '24h' });
+    expect(config.anomaly.activeAt).toBe(0.995);
+    expect(config.anomaly.severities).toEqual({ low: 0.99, medium: 0.995, high: 0.999, critical: 0.9999 });
+    expect(config.signals[0]).toMatchObject({ by: ['service'], season: 'auto' });
+    expect(config.sources[0]).toMatchObject({ timeout: '5s', rateWindow: '1m' });
+  });
+
+  it('lets OMEN_PORT override the port, and rejects a bad one', () => {
+    const text = readFileSync(fixture('valid-minimal.yaml'), 'utf8');
+    expect(parseConfig(text, 'x.yaml', { env: { OMEN_PORT: '12345' } }).server.port).toBe(12345);
+    expect(() => parseConfig(text, 'x.yaml', { env: { OMEN_PORT: 'http' } })).toThrow(
+      'x.yaml: OMEN_PORT: expected a port number 0-65535, got "http"',
+    );
+  });
+
+  it('reports a missing file in one line', () => {
+    expect(() => loadConfigFile('/nonexistent/omen.yaml')).toThrow(
+      '/nonexistent/omen.yaml: cannot read the file (ENOENT)',
+    );
+  });
+
+  it('loads the shipped demo config', () => {
+    const config = loadConfigFile(new URL('../../../config/demo.yaml', import.meta.url).pathname);
+    expect(config.signals.map((signal) => signal.name)).toEqual(['error_ratio', 'latency_p99']);
+  });
+});
+
+describe('configuration reference', () => {
+  it('documents every key', () => {
+    const undocumented = configReferenceRows().filter((row) => row.description === '');
+    expect(undocumented.map((row) => row.key)).toEqual([]);
+  });
+
+  it('is what README.md shows (run `npm run docs:config` after changing the schema)', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(extractBetweenMarkers(readme, README_MARKERS)).toBe(configReferenceMarkdown());
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Omen's own health metrics (sources, cycles, models), held in one prom-client registry
+ * and read at scrape time. Per-series metrics live in the score snapshot instead.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { SELF_METRICS } from '../scores/contract.js';
+
+export class SelfMetrics {
+  readonly registry = new Registry();
+  readonly sourceUp = new Gauge({ ...spec('sourceUp'), registers: [this.registry] });
+  readonly sourceDuration = new Gauge({ ...spec('sourceDuration'), registers: [this.registry] });
+  readonly sourceParseErrors = new Counter({ ...spec('sourceParseErrors'), registers: [this.registry] });
+  readonly cycleDuration = new Histogram({
+    ...spec('cycleDuration'),
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly cycleOverruns = new Counter({ ...spec('cycleOverruns'), registers: [this.registry] });
+  readonly modelRunSuccess = new Gauge({ ...spec('modelRunSuccess'), registers: [this.registry] });
+  readonly seriesDropped = new Counter({ ...spec('seriesDropped'), registers: [this.registry] });
+
+  constructor(options: { processMetrics: boolean }) {
+    // Process metrics (CPU, memory, event loop) are standard for an exporter; tests of the
+    // omen_* contract may leave them out.
+    if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Counters exist from the start with 0, so rate() works from the first scrape. */
+  registerSource(name: string): void {
+    this.sourceParseErrors.inc({ source: name }, 0);
+    this.sourceUp.set({ source: name }, 0);
+  }
+
+  registerModel(name: string): void {
+    this.modelRunSuccess.set({ model: name }, 1);
+  }
+}
+
+function spec(key: keyof typeof SELF_METRICS) {
+  const { name, help, labels } = SELF_METRICS[key];
+  return { name, help, labelNames: [...labels] };
+}

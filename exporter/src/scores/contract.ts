@@ -1,0 +1,90 @@
+/**
+ * The metric contract (DESIGN "The metric contract") in one place: every name, help text
+ * and label set Omen publishes per series. Nothing unbounded is ever a label.
+ */
+export const EXPECTED_BOUNDS = ['point', 'lower_80', 'upper_80', 'lower_95', 'upper_95'] as const;
+export type ExpectedBound = (typeof EXPECTED_BOUNDS)[number];
+
+export const SEVERITY_LEVEL = { none: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
+
+interface MetricSpec {
+  name: string;
+  help: string;
+  labels: readonly string[];
+}
+
+const SERIES = ['signal', 'service'] as const;
+
+export const SERIES_METRICS = {
+  signalValue: { name: 'omen_signal_value', help: 'The value Omen modelled for the series.', labels: SERIES },
+  threshold: {
+    name: 'omen_threshold',
+    help: 'Breach threshold of the series (SLO from config, or learned).',
+    labels: SERIES,
+  },
+  anomalyScore: {
+    name: 'omen_anomaly_score',
+    help: 'Calibrated anomaly score 0..1: 1 minus the tail probability of the newest value.',
+    labels: SERIES,
+  },
+  anomalyActive: {
+    name: 'omen_anomaly_active',
+    help: '1 while the series is anomalous (score at or above anomaly.activeAt and not warming).',
+    labels: SERIES,
+  },
+  anomalySeverity: {
+    name: 'omen_anomaly_severity',
+    help: 'Anomaly severity: 0 none, 1 low, 2 medium, 3 high, 4 critical.',
+    labels: SERIES,
+  },
+  expected: {
+    name: 'omen_expected',
+    help: 'The band expected for the current value: point and 80%/95% bounds.',
+    labels: [...SERIES, 'bound'],
+  },
+  warming: {
+    name: 'omen_series_warming',
+    help: '1 while the series has too little history for its model to alarm.',
+    labels: SERIES,
+  },
+  lastSample: {
+    name: 'omen_series_last_sample_timestamp_seconds',
+    help: 'Unix time of the newest sample of the series (kept until the series is evicted).',
+    labels: SERIES,
+  },
+  tracked: { name: 'omen_series_tracked', help: 'Series Omen currently tracks.', labels: [] },
+} as const satisfies Record<string, MetricSpec>;
+
+export const SELF_METRICS = {
+  sourceUp: {
+    name: 'omen_source_up',
+    help: '1 if the last collection from the source succeeded, else 0.',
+    labels: ['source'],
+  },
+  sourceDuration: {
+    name: 'omen_source_scrape_duration_seconds',
+    help: 'Duration of the last collection from the source.',
+    labels: ['source'],
+  },
+  sourceParseErrors: {
+    name: 'omen_source_parse_errors_total',
+    help: 'Lines or values from the source that could not be used.',
+    labels: ['source'],
+  },
+  cycleDuration: { name: 'omen_cycle_duration_seconds', help: 'Duration of pipeline cycles.', labels: [] },
+  cycleOverruns: {
+    name: 'omen_cycle_overruns_total',
+    help: 'Cycles skipped because the previous one was still running.',
+    labels: [],
+  },
+  modelRunSuccess: {
+    name: 'omen_model_run_success',
+    help: '1 if the model ran on every series in the last cycle, else 0.',
+    labels: ['model'],
+  },
+  seriesDropped: {
+    name: 'omen_series_dropped_total',
+    help: 'Series or samples dropped, by reason.',
+    labels: ['reason'],
+  },
+} as const satisfies Record<string, MetricSpec>;

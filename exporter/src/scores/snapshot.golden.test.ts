@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SelfMetrics } from '../exposition/self-metrics.js';
+import { renderScores } from './snapshot.js';
+import type { SeriesScore } from './series-score.js';
+
+const GOLDEN = new URL('../../../test/golden/exposition.prom', import.meta.url).pathname;
+const band = { point: 0.01, lower_80: 0.006, upper_80: 0.014, lower_95: 0.004, upper_95: 0.016 };
+
+// One series in each state the exposition distinguishes.
+const SCORES: SeriesScore[] = [
+  {
+    signal: 'error_ratio',
+    service: 'payments',
+    value: 0.25,
+    threshold: 0.05,
+    lastSampleMs: 1_700_000_000_000,
+    stale: false,
+    warming: false,
+    anomaly: { score: 0.99995, active: true, severity: 4, expected: band },
+  },
+  {
+    signal: 'error_ratio',
+    service: 'catalog',
+    value: 0.011,
+    threshold: 0.05,
+    lastSampleMs: 1_700_000_000_000,
+    stale: false,
+    warming: false,
+    anomaly: { score: 0.42, active: false, severity: 0, expected: band },
+  },
+  {
+    signal: 'latency_p99',
+    service: 'frontend',
+    value: 0.31,
+    threshold: undefined,
+    lastSampleMs: 1_700_000_000_000,
+    stale: false,
+    warming: true,
+    anomaly: { score: 0, active: false, severity: 0, expected: { ...band, point: 0.3 } },
+  },
+  {
+    signal: 'error_ratio',
+    service: 'inventory',
+    value: 0.5,
+    threshold: 0.05,
+    lastSampleMs: 1_699_999_000_000,
+    stale: true,
+    warming: false,
+    anomaly: undefined,
+  },
+];
+
+async function exposition(): Promise<string> {
+  const self = new SelfMetrics({ processMetrics: false });
+  self.registerSource('demo');
+  self.registerSource('broken');
+  self.sourceUp.set({ source: 'demo' }, 1);
+  self.sourceDuration.set({ source: 'demo' }, 0.012);
+  self.sourceDuration.set({ source: 'broken' }, 5);
+  self.sourceParseErrors.inc({ source: 'demo' }, 3);
+  self.cycleDuration.observe(0.04);
+  self.registerModel('robust_seasonal');
+  return (await renderScores(SCORES)) + (await self.registry.metrics());
+}
+
+describe('exposition golden file', () => {
+  it('matches test/golden/exposition.prom (UPDATE_GOLDEN=1 rewrites it)', async () => {
+    const text = await exposition();
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, text);
+    expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('withholds the scores of a stale series but keeps its last-sample time', async () => {
+    const text = await exposition();
+    expect(text).toContain(
+      'omen_series_last_sample_timestamp_seconds{signal="error_ratio",service="inventory"} 1699999000',
+    );
+    expect(text).not.toMatch(/omen_(signal_value|anomaly_score)\{signal="error_ratio",service="inventory"\}/);
+  });
+
+  it('passes promtool check metrics', async () => {
+    const promtool = ['/usr/bin/promtool', '/usr/local/bin/promtool'].find((path) => existsSync(path));
+    expect(promtool, 'promtool is missing: apt-get install prometheus (npm run test:all does)').toBeDefined();
+    const out = execFileSync(promtool!, ['check', 'metrics'], {
+      input: await exposition(),
+      encoding: 'utf8',
+    });
+    expect(out).toBe('');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The score snapshot: exposition text rendered once per cycle from the cycle's results.
+ * A scrape only sends these bytes, so scrapes never wait on models or the store.
+ */
+import { Gauge, Registry } from 'prom-client';
+import { EXPECTED_BOUNDS, SERIES_METRICS } from './contract.js';
+import type { SeriesScore } from './series-score.js';
+
+type SeriesMetric = keyof typeof SERIES_METRICS;
+
+function gauges(registry: Registry) {
+  const entries = Object.entries(SERIES_METRICS).map(([key, spec]) => [
+    key,
+    new Gauge({ name: spec.name, help: spec.help, labelNames: [...spec.labels], registers: [registry] }),
+  ]);
+  return Object.fromEntries(entries) as Record<SeriesMetric, Gauge>;
+}
+
+function byKey(a: SeriesScore, b: SeriesScore): number {
+  return a.signal.localeCompare(b.signal) || a.service.localeCompare(b.service);
+}
+
+/** Renders the per-series part of /metrics. Order is stable (by signal, service) for golden files. */
+export async function renderScores(scores: readonly SeriesScore[]): Promise<string> {
+  const registry = new Registry();
+  const g = gauges(registry);
+  for (const series of [...scores].sort(byKey)) {
+    const labels = { signal: series.signal, service: series.service };
+    g.lastSample.set(labels, series.lastSampleMs / 1000);
+    if (series.stale) continue;
+    g.signalValue.set(labels, series.value);
+    if (series.threshold !== undefined) g.threshold.set(labels, series.threshold);
+    g.warming.set(labels, series.warming ? 1 : 0);
+    if (!series.anomaly) continue;
+    g.anomalyScore.set(labels, series.anomaly.score);
+    g.anomalyActive.set(labels, series.anomaly.active ? 1 : 0);
+    g.anomalySeverity.set(labels, series.anomaly.severity);
+    for (const bound of EXPECTED_BOUNDS) g.expected.set({ ...labels, bound }, series.anomaly.expected[bound]);
+  }
+  g.tracked.set(scores.length);
+  return registry.metrics();
+}
+
+/** Holds the latest rendered text; swapped atomically at the end of each cycle. */
+export class ScoreSnapshot {
+  private text = '';
+  private publishedAtMs: number | undefined;
+
+  publish(text: string, atMs: number): void {
+    this.text = text;
+    this.publishedAtMs = atMs;
+  }
+
+  exposition(): string {
+    return this.text;
+  }
+
+  lastPublishedMs(): number | undefined {
+    return this.publishedAtMs;
+  }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Every test, staged the way DESIGN Decision 16 orders them, with each stage's duration.
+# Installs the Debian packages the tests need when run as root; otherwise says what to install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(prometheus)
+missing=()
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+if ((${#missing[@]} > 0)); then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "installing Debian packages: ${APT_PACKAGES[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
+  else
+    echo "missing tools for the tests; install them with:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${APT_PACKAGES[*]}" >&2
+    exit 1
+  fi
+fi
+
+stage() {
+  local name=$1
+  shift
+  local started=$SECONDS
+  echo "==> ${name}"
+  "$@"
+  echo "==> ${name} passed in $((SECONDS - started))s"
+}
+
+stage typecheck npm run typecheck --silent
+stage lint npx eslint . --max-warnings=0
+stage format npx prettier --check . --log-level warn
+stage unit npm run test:unit --silent
+stage build npm run build --silent
+stage golden npm run test:golden --silent
+stage integration npm run test:integration --silent
+echo "all stages passed"
