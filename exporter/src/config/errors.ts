@@ -23,18 +23,36 @@ export function formatPath(path: KeyPath): string {
   return out || '(top level)';
 }
 
-/** "line 12" of the node at `path` (or of the key named `key` inside it), when the document has it. */
+function nodeOffset(node: unknown): number | undefined {
+  return node && typeof node === 'object' && 'range' in node
+    ? (node as { range?: [number, number, number] }).range?.[0]
+    : undefined;
+}
+
+/**
+ * "line 12: " for the node at `path` (or the key named `key` inside it); a missing key is
+ * located at the nearest enclosing node that exists.
+ */
 export function locate(doc: Document, lines: LineCounter, path: KeyPath, key?: string): string {
-  const node = path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
   let offset: number | undefined;
-  if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-    offset = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
-  } else if (node && typeof node === 'object' && 'range' in node) {
-    offset = (node as { range?: [number, number, number] }).range?.[0];
+  for (let depth = path.length; depth >= 0 && offset === undefined; depth -= 1) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
+    if (key !== undefined && depth === path.length && isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+      offset = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+    } else {
+      offset = nodeOffset(node);
+    }
   }
-  if (offset === undefined) return '';
-  return `line ${lines.linePos(offset).line}: `;
+  return offset === undefined ? '' : `line ${lines.linePos(offset).line}: `;
+}
+
+function boundText(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string {
+  if (issue.origin !== 'number' && issue.origin !== 'int') return issue.message;
+  if (issue.code === 'too_big') {
+    return issue.inclusive ? `must be at most ${issue.maximum}` : `must be less than ${issue.maximum}`;
+  }
+  return issue.inclusive ? `must be at least ${issue.minimum}` : `must be greater than ${issue.minimum}`;
 }
 
 function describe(issue: z.core.$ZodIssue): { path: KeyPath; key?: string; text: string }[] {
@@ -62,6 +80,9 @@ function describe(issue: z.core.$ZodIssue): { path: KeyPath; key?: string; text:
         ];
       return [{ path: issue.path, text: issue.message }];
     }
+    case 'too_big':
+    case 'too_small':
+      return [{ path: issue.path, text: boundText(issue) }];
     default:
       return [{ path: issue.path, text: issue.message.replace(/^Invalid input: /, '') }];
   }

@@ -34,7 +34,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions = {
       file,
       doc.errors.map(
         (error) =>
-          `line ${error.linePos?.[0]?.line ?? '?'}: not valid YAML (${error.message.split('\n')[0]})`,
+          `line ${lines.linePos(error.pos[0]).line}: not valid YAML (${error.message.split('\n')[0]})`,
       ),
     );
   }

@@ -32,6 +32,15 @@ export interface ReferenceRow {
   description: string;
 }
 
+function numericRange(schema: JsonSchema, base: string): string {
+  const low = schema.minimum ?? schema.exclusiveMinimum;
+  const high = schema.maximum ?? schema.exclusiveMaximum;
+  if (low === undefined || high === undefined || high >= 1e15) return base;
+  const open = schema.exclusiveMinimum !== undefined ? '(' : '[';
+  const close = schema.exclusiveMaximum !== undefined ? ')' : ']';
+  return `${base} ${open}${low}, ${high}${close}`;
+}
+
 function typeOf(schema: JsonSchema): string {
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (schema.enum) return schema.enum.map((value) => JSON.stringify(value)).join(' \\| ');
@@ -40,12 +49,7 @@ function typeOf(schema: JsonSchema): string {
   if (schema.pattern?.includes('ms|s|m|h|d|w|y')) return 'duration';
   const base = Array.isArray(schema.type) ? schema.type.join(' \\| ') : (schema.type ?? 'any');
   if (base === 'array' && schema.items) return `list of ${typeOf(schema.items)}`;
-  const low = schema.minimum ?? schema.exclusiveMinimum;
-  const high = schema.maximum ?? schema.exclusiveMaximum;
-  if ((base === 'number' || base === 'integer') && low !== undefined && high !== undefined && high < 1e15) {
-    return `${base} ${schema.exclusiveMinimum !== undefined ? '(' : '['}${low}, ${high}${schema.exclusiveMaximum !== undefined ? ')' : ']'}`;
-  }
-  return base;
+  return base === 'number' || base === 'integer' ? numericRange(schema, base) : base;
 }
 
 function walk(schema: JsonSchema, prefix: string, required: boolean, rows: ReferenceRow[]): void {

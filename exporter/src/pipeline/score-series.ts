@@ -8,7 +8,7 @@ import type { AnomalyDetector, AnomalyResult } from '../models/types.js';
 import { SEVERITY_LEVEL } from '../scores/contract.js';
 import type { SeriesScore } from '../scores/series-score.js';
 import type { AnomalyRecord, Severity, SeriesWindow } from '../store/store.js';
-import { seriesKey, type SeriesTracker } from './series-tracker.js';
+import { seriesKey, type SeriesTracker, type TrackedSeries } from './series-tracker.js';
 import type { SignalSettings } from './signal-settings.js';
 
 export interface ScoringOutcome {
@@ -28,64 +28,79 @@ export function severityOf(
   return undefined;
 }
 
-export function scoreSeries(input: {
+interface ScoringInput {
   nowMs: number;
   tracker: SeriesTracker;
   windows: readonly SeriesWindow[];
   detector: AnomalyDetector;
   signals: Map<string, SignalSettings>;
   anomaly: OmenConfig['anomaly'];
-}): ScoringOutcome {
-  const { nowMs, tracker, detector, signals, anomaly } = input;
+}
+
+export function scoreSeries(input: ScoringInput): ScoringOutcome {
   const windows = new Map(input.windows.map((window) => [seriesKey(window.signal, window.service), window]));
   const outcome: ScoringOutcome = { scores: [], anomalies: [], failures: [] };
-
-  for (const series of tracker.all()) {
-    const settings = signals.get(series.signal);
-    const stale = tracker.isStale(series, nowMs);
+  for (const series of input.tracker.all()) {
+    const settings = input.signals.get(series.signal);
+    const stale = input.tracker.isStale(series, input.nowMs);
     const window = windows.get(seriesKey(series.signal, series.service));
     let result: AnomalyResult | null = null;
     if (!stale && window && settings) {
       try {
-        result = detector.score(window, { seasonMs: settings.seasonMs });
+        result = input.detector.score(window, { seasonMs: settings.seasonMs });
       } catch (error) {
         outcome.failures.push({ signal: series.signal, service: series.service, error: String(error) });
       }
     }
-    const severity = result ? severityOf(result.score, anomaly.severities) : undefined;
-    const active = result !== null && !result.warming && result.score >= anomaly.activeAt;
-    outcome.scores.push({
-      signal: series.signal,
-      service: series.service,
-      value: series.lastValue,
-      threshold: settings?.threshold,
-      lastSampleMs: series.lastSampleMs,
-      stale,
-      warming: result === null || result.warming,
-      anomaly: result
-        ? {
-            score: result.score,
-            active,
-            severity: !result.warming && severity ? SEVERITY_LEVEL[severity] : SEVERITY_LEVEL.none,
-            expected: result.expected,
-          }
-        : undefined,
-    });
-    if (result && active && severity) {
-      outcome.anomalies.push({
-        signal: series.signal,
-        service: series.service,
-        timestampMs: series.lastSampleMs,
-        score: result.score,
-        severity,
-        value: series.lastValue,
-        expected: result.expected.point,
-        lower: result.expected.lower_95,
-        upper: result.expected.upper_95,
-        model: detector.name,
-        explanation: result.explanation,
-      });
-    }
+    const { score, anomaly } = judge(series, settings, stale, result, input);
+    outcome.scores.push(score);
+    if (anomaly) outcome.anomalies.push(anomaly);
   }
   return outcome;
+}
+
+/** Turns one model result into the series' published score, and an anomaly record when it is active. */
+function judge(
+  series: TrackedSeries,
+  settings: SignalSettings | undefined,
+  stale: boolean,
+  result: AnomalyResult | null,
+  { anomaly: config, detector }: ScoringInput,
+): { score: SeriesScore; anomaly?: AnomalyRecord } {
+  const severity = result && !result.warming ? severityOf(result.score, config.severities) : undefined;
+  const active = result !== null && !result.warming && result.score >= config.activeAt;
+  const score: SeriesScore = {
+    signal: series.signal,
+    service: series.service,
+    value: series.lastValue,
+    threshold: settings?.threshold,
+    lastSampleMs: series.lastSampleMs,
+    stale,
+    warming: result === null || result.warming,
+    anomaly: result
+      ? {
+          score: result.score,
+          active,
+          severity: severity ? SEVERITY_LEVEL[severity] : SEVERITY_LEVEL.none,
+          expected: result.expected,
+        }
+      : undefined,
+  };
+  if (!result || !active || !severity) return { score };
+  return {
+    score,
+    anomaly: {
+      signal: series.signal,
+      service: series.service,
+      timestampMs: series.lastSampleMs,
+      score: result.score,
+      severity,
+      value: series.lastValue,
+      expected: result.expected.point,
+      lower: result.expected.lower_95,
+      upper: result.expected.upper_95,
+      model: detector.name,
+      explanation: result.explanation,
+    },
+  };
 }
