@@ -6,6 +6,7 @@ import { accessSync, constants } from 'node:fs';
 import type { OmenConfig } from './schema.js';
 import { parseSelector } from '../sources/scrape/selector.js';
 import { formatPath } from './errors.js';
+import { parseDuration } from './duration.js';
 
 function duplicates(names: string[]): string[] {
   return names.filter((name, index) => names.indexOf(name) !== index);
@@ -51,6 +52,15 @@ export function checkConsistency(config: OmenConfig): string[] {
     } catch {
       problems.push(
         `${formatPath(['sources', index, 'bearerTokenFile'])}: cannot read "${source.bearerTokenFile}"`,
+      );
+    }
+  });
+  const intervalMs = parseDuration(config.pipeline.interval);
+  config.sources.forEach((source, index) => {
+    // A rate needs two scrapes inside the window, one scrape per cycle.
+    if (parseDuration(source.rateWindow) <= intervalMs) {
+      problems.push(
+        `${formatPath(['sources', index, 'rateWindow'])}: must be longer than pipeline.interval (${config.pipeline.interval}), or counters never get a rate`,
       );
     }
   });

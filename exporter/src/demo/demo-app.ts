@@ -51,16 +51,16 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   if (!Number.isInteger(settings.tickMs) || settings.tickMs < 10)
     throw new Error(`demo tick must be a whole number of milliseconds ≥ 10, got ${settings.tickMs}`);
 
-  let simulation: Simulation | undefined;
-  const metrics = new DemoMetrics({
+  const metrics: DemoMetrics = new DemoMetrics({
     dayLength: settings.dayLength,
     schedule: settings.schedule,
+    // Read at scrape time only, once `simulation` below exists.
     live: () => ({
-      demoMs: simulation?.clock.demoMs(Date.now()) ?? 0,
-      incidents: simulation?.activeIncidents(Date.now()) ?? [],
+      demoMs: simulation.clock.demoMs(Date.now()),
+      incidents: simulation.activeIncidents(Date.now()),
     }),
   });
-  simulation = new Simulation({
+  const simulation: Simulation = new Simulation({
     seed: settings.seed,
     dayLengthMs,
     schedule: settings.schedule,
@@ -68,10 +68,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     recorder: metrics,
     onIncident: (event) => logIncident(logger, event),
   });
-  const sim = simulation;
 
   const app = createDemoHttp({
-    simulation: sim,
+    simulation,
     metrics,
     settings: { dayLength: settings.dayLength, tickMs: settings.tickMs },
     now: Date.now,
@@ -83,7 +82,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
 
   const timer = setInterval(() => {
     try {
-      sim.step(Date.now());
+      simulation.step(Date.now());
     } catch (error) {
       // A broken tick must not take the demo down; the next tick tries again.
       logger.error({ err: String(error) }, 'demo tick failed');
@@ -95,12 +94,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     { dayLength: settings.dayLength, schedule: settings.schedule, seed: settings.seed, port },
     'demo started',
   );
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
     port,
     close: () => {
       clearInterval(timer);
-      return closeServer(server);
+      closing ??= closeServer(server); // a second close (SIGTERM after SIGINT) waits for the first
+      return closing;
     },
   };
 }
@@ -120,7 +121,9 @@ function logIncident(logger: Logger, { kind, incident }: IncidentEvent): void {
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', (error) => reject(new Error(`demo cannot listen on ${host}:${port}`, { cause: error })));
+    server.once('error', (error) =>
+      reject(new Error(`demo cannot listen on ${host}:${port}`, { cause: error })),
+    );
     server.listen({ port, host }, () => resolve());
   });
 }

@@ -28,8 +28,10 @@ export function createDemoHttp(deps: DemoHttpDeps): express.Express {
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '16kb' }));
 
-  app.get('/', (_request, response) => {
-    response.type('text/plain').send(helpText(settings.dayLength));
+  app.get('/', (request, response) => {
+    response
+      .type('text/plain')
+      .send(helpText(settings.dayLength, `http://${request.get('host') ?? 'localhost'}`));
   });
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -47,7 +49,8 @@ export function createDemoHttp(deps: DemoHttpDeps): express.Express {
   });
   app.delete('/demo/incidents/:name', (request, response) => {
     const name = parseIncidentName(request.params.name);
-    const service = request.query.service === undefined ? undefined : parseService(request.query.service, 'service');
+    const service =
+      request.query.service === undefined ? undefined : parseService(request.query.service, 'service');
     const at = now();
     const stopped = simulation.stopIncident(name, service);
     if (stopped.length === 0)
@@ -62,16 +65,21 @@ export function createDemoHttp(deps: DemoHttpDeps): express.Express {
 
 /** A body that is not JSON would be silently ignored by the parser; say so instead. */
 function requireJsonBody(request: Request): void {
-  if (request.is('application/json') === false)
+  // type-is counts `Content-Length: 0` (what fetch and curl send for an empty POST) as a body.
+  const hasBody =
+    request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  if (hasBody && !request.is('application/json'))
     throw new DemoHttpError(415, 'unsupported_media_type', 'send the body as Content-Type: application/json');
 }
 
-function helpText(dayLength: string): string {
+function helpText(dayLength: string, baseUrl: string): string {
   const incidents = INCIDENT_NAMES.map(
-    (name) => `  ${name.padEnd(19)} default ${INCIDENTS[name].defaultService}: ${INCIDENTS[name].description}`,
+    (name) =>
+      `  ${name.padEnd(19)} default ${INCIDENTS[name].defaultService}: ${INCIDENTS[name].description}`,
   );
   const schedule = DAILY_SCHEDULE.map(
-    (entry) => `  ${entry.at}  ${entry.incident.padEnd(19)} ${entry.service.padEnd(10)} for ${entry.duration}`,
+    (entry) =>
+      `  ${entry.at}  ${entry.incident.padEnd(19)} ${entry.service.padEnd(10)} for ${entry.duration}`,
   );
   return [
     'Omen demo application: five services (frontend, catalog, checkout, payments, inventory)',
@@ -89,7 +97,7 @@ function helpText(dayLength: string): string {
     'Daily schedule (demo time, unless started with --schedule off):',
     ...schedule,
     '',
-    'Example: curl -X POST http://127.0.0.1:10421/demo/incidents/error_spike',
+    `Example: curl -X POST ${baseUrl}/demo/incidents/error_spike`,
     '',
   ].join('\n');
 }

@@ -8,7 +8,7 @@ import { formatDemoTime, type DemoClock } from './demo-clock.js';
 import { progress, type Incident } from './incident-book.js';
 import { INCIDENT_NAMES, INCIDENTS } from './incident-catalog.js';
 import type { Simulation } from './simulation.js';
-import { PROPAGATION_PROBABILITY, SERVICE_NAMES, TOPOLOGY } from './topology.js';
+import { callersOf, PROPAGATION_PROBABILITY, SERVICE_NAMES, TOPOLOGY } from './topology.js';
 import { cycleRate } from './traffic.js';
 
 export interface IncidentView {
@@ -60,6 +60,8 @@ export function describeDemo(
       baseErrorRate: TOPOLOGY[name].baseErrorRate,
       latencyMedianMs: TOPOLOGY[name].latency.medianMs,
       dependencies: TOPOLOGY[name].calls.map((call) => ({ ...call })),
+      /** Where this service's failures can show: its direct and indirect callers. */
+      callers: callersOf(name),
     })),
     incidents: {
       active: simulation.activeIncidents(nowRealMs).map((i) => describeIncident(i, clock, nowRealMs)),

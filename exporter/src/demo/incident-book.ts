@@ -3,12 +3,7 @@
  * one that is already running returns the running one unchanged, so a retried POST or a
  * schedule entry meeting a manual start never stacks or extends an incident.
  */
-import {
-  baseConditions,
-  INCIDENTS,
-  type Conditions,
-  type IncidentName,
-} from './incident-catalog.js';
+import { baseConditions, INCIDENTS, type Conditions, type IncidentName } from './incident-catalog.js';
 import type { ServiceName } from './topology.js';
 
 export type IncidentOrigin = 'schedule' | 'api';

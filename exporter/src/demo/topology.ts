@@ -70,7 +70,9 @@ export function isServiceName(value: unknown): value is ServiceName {
 
 /** Services that call `service`, directly or through others: where its failures can show. */
 export function callersOf(service: ServiceName): ServiceName[] {
-  const direct = SERVICE_NAMES.filter((name) => TOPOLOGY[name].calls.some((call) => call.service === service));
+  const direct = SERVICE_NAMES.filter((name) =>
+    TOPOLOGY[name].calls.some((call) => call.service === service),
+  );
   const all = new Set<ServiceName>(direct);
   for (const caller of direct) for (const upstream of callersOf(caller)) all.add(upstream);
   return SERVICE_NAMES.filter((name) => all.has(name));

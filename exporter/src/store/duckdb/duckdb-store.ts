@@ -1,0 +1,144 @@
+/**
+ * The DuckDB implementation of Omen's Store. Two connections, each used one task at a
+ * time: writes queue on one (so transactions never interleave and a batch resolves only
+ * once committed), reads on the other (so a long read does not hold up ingest; DuckDB's
+ * MVCC gives them committed data only).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Logger } from '../../log/logger.js';
+import type { SeriesSample } from '../../sources/source.js';
+import type { AnomalyQuery, AnomalyRecord, ModelState, Store, StoreOptions, TimeRange } from '../store.js';
+import { StoreLockedError } from '../store.js';
+import { queryAnomalies, writeAnomalyBatch } from './anomaly-store.js';
+import { migrate } from './migrate.js';
+import { loadModelStates, saveModelStateBatch } from './model-state-store.js';
+import { IN_MEMORY, openError, openInstance, type OpenedInstance } from './open-instance.js';
+import { listSeries, readWindows } from './sample-reader.js';
+import { writeSampleBatch } from './sample-writer.js';
+import { SerialQueue } from './serial-queue.js';
+import { SeriesIds } from './series-ids.js';
+
+import { InvalidCursorError } from './anomaly-cursor.js';
+
+export { InvalidCursorError };
+
+export interface DuckDbStoreDeps {
+  logger?: Logger;
+}
+
+export async function openDuckDbStore(options: StoreOptions, deps: DuckDbStoreDeps = {}): Promise<Store> {
+  const opened = await openInstance(options);
+  const connections: DuckDBConnection[] = [];
+  try {
+    const writer = await opened.instance.connect();
+    connections.push(writer);
+    const reader = await opened.instance.connect();
+    connections.push(reader);
+    await migrate(writer, { logger: deps.logger });
+    const seriesIds = await SeriesIds.load(writer);
+    deps.logger?.info({ path: options.path, series: seriesIds.size }, 'store open');
+    return new DuckDbStore(options.path, opened, writer, reader, seriesIds, deps.logger);
+  } catch (cause) {
+    for (const connection of connections) connection.closeSync();
+    opened.instance.closeSync();
+    opened.release();
+    if (cause instanceof StoreLockedError) throw cause;
+    throw openError(options.path, cause);
+  }
+}
+
+class DuckDbStore implements Store {
+  private readonly writes = new SerialQueue();
+  private readonly reads = new SerialQueue();
+  private closing: Promise<void> | null = null;
+
+  constructor(
+    private readonly path: string,
+    private readonly opened: OpenedInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly reader: DuckDBConnection,
+    private readonly seriesIds: SeriesIds,
+    private readonly logger: Logger | undefined,
+  ) {}
+
+  writeSamples(samples: readonly SeriesSample[]): Promise<void> {
+    return this.write('writing samples', () => writeSampleBatch(this.writer, this.seriesIds, samples));
+  }
+
+  readWindows(ranges: readonly TimeRange[]) {
+    return this.read('reading sample windows', () => readWindows(this.reader, ranges));
+  }
+
+  listSeries() {
+    return this.read('listing series', () => listSeries(this.reader));
+  }
+
+  writeAnomalies(records: readonly AnomalyRecord[]): Promise<void> {
+    return this.write('writing anomalies', () => writeAnomalyBatch(this.writer, this.seriesIds, records));
+  }
+
+  queryAnomalies(query: AnomalyQuery) {
+    return this.read('querying anomalies', () => queryAnomalies(this.reader, query));
+  }
+
+  saveModelStates(states: readonly ModelState[]): Promise<void> {
+    return this.write('saving model states', () => saveModelStateBatch(this.writer, states));
+  }
+
+  loadModelStates(model: string) {
+    return this.read('loading model states', () => loadModelStates(this.reader, model));
+  }
+
+  isOpen(): boolean {
+    return this.closing === null;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    // Work accepted before close() still completes; new work is refused by isOpen().
+    await Promise.all([this.writes.drain(), this.reads.drain()]);
+    if (this.path !== IN_MEMORY) {
+      // Folds the WAL into the file, so the next open does not have to replay it.
+      await this.writer.run('CHECKPOINT').catch((error: unknown) => {
+        this.logger?.warn({ err: String(error) }, 'store checkpoint on close failed; the WAL keeps the data');
+      });
+    }
+    this.reader.closeSync();
+    this.writer.closeSync();
+    this.opened.instance.closeSync();
+    this.opened.release();
+    this.logger?.info({ path: this.path }, 'store closed');
+  }
+
+  private write(what: string, task: () => Promise<void>): Promise<void> {
+    if (!this.isOpen()) return Promise.reject(this.closedError(what));
+    return this.writes.run(task).catch((cause: unknown) => {
+      throw withContext(what, cause);
+    });
+  }
+
+  private read<T>(what: string, task: () => Promise<T>): Promise<T> {
+    if (!this.isOpen()) return Promise.reject(this.closedError(what));
+    return this.reads.run(task).catch((cause: unknown) => {
+      throw withContext(what, cause);
+    });
+  }
+
+  private closedError(what: string): Error {
+    return new Error(`${what}: store ${this.path} is closed`);
+  }
+}
+
+/**
+ * Names the failed operation, except for errors about the caller's input, which keep
+ * their type so the API can answer 400 instead of 500.
+ */
+function withContext(what: string, cause: unknown): Error {
+  if (cause instanceof RangeError || cause instanceof InvalidCursorError) return cause;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new Error(`${what}: ${reason}`, { cause });
+}
