@@ -132,9 +132,8 @@ describe('exporter + demo, real processes', () => {
     expect(seen.get(active('catalog'))).toBe(0);
     expect(seen.get(active('inventory'))).toBe(0);
 
-    const anomalies = await (
-      await fetch(`${omenUrl}/api/v1/anomalies?service=payments&signal=error_ratio`)
-    ).json();
+    const response = await fetch(`${omenUrl}/api/v1/anomalies?service=payments&signal=error_ratio`);
+    const anomalies = (await response.json()) as any;
     expect(anomalies.items.length).toBeGreaterThan(0);
     expect(anomalies.items[0]).toMatchObject({ service: 'payments', signal: 'error_ratio' });
   });
@@ -162,11 +161,11 @@ describe('exporter + demo, real processes', () => {
 
   it('is ready, lists its signals and serves its OpenAPI document', async () => {
     expect((await fetch(`${omenUrl}/readyz`)).status).toBe(200);
-    const signals = await (await fetch(`${omenUrl}/api/v1/signals`)).json();
+    const signals = (await (await fetch(`${omenUrl}/api/v1/signals`)).json()) as any;
     expect(signals.signals[0].series.map((s: { service: string }) => s.service).sort()).toEqual(
       [...SERVICES].sort(),
     );
-    const openapi = await (await fetch(`${omenUrl}/api/v1/openapi.json`)).json();
+    const openapi = (await (await fetch(`${omenUrl}/api/v1/openapi.json`)).json()) as any;
     expect(Object.keys(openapi.paths)).toContain('/api/v1/anomalies');
   });
 });

@@ -41,7 +41,7 @@ const anomaly = (service: string, minute: number, severity: AnomalyRecord['sever
 
 async function get(path: string) {
   const response = await fetch(`${base}${path}`);
-  return { status: response.status, body: await response.json(), type: response.headers.get('content-type') };
+  return { status: response.status, body: (await response.json()) as any, type: response.headers.get('content-type') };
 }
 
 beforeAll(async () => {
@@ -119,6 +119,9 @@ describe('API', () => {
     expect(severity.body.error.message).toContain('"severity"');
     const unknown = await get('/api/v1/anomalies?servce=payments');
     expect(unknown.body.error.message).toBe('unknown query parameter: servce');
+    const cursor = await get('/api/v1/anomalies?cursor=forged');
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.error.details).toEqual({ parameter: 'cursor' });
     const order = await get('/api/v1/anomalies?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z');
     expect(order.body.error.message).toContain('"from"');
   });

@@ -113,3 +113,11 @@ export class StoreLockedError extends Error {
     this.name = 'StoreLockedError';
   }
 }
+
+/** A pagination cursor this store did not hand out (or that was altered): the caller's error. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('invalid cursor: pass the nextCursor of a previous page unchanged');
+    this.name = 'InvalidCursorError';
+  }
+}

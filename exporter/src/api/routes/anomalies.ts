@@ -1,6 +1,6 @@
 /** GET /api/v1/anomalies: filter by service, signal, time range and severity; paginated. */
 import { Router } from 'express';
-import type { AnomalyStore } from '../../store/store.js';
+import { InvalidCursorError, type AnomalyQuery, type AnomalyStore } from '../../store/store.js';
 import { anomaliesQuery, type AnomaliesResponse } from '../contract.js';
 import { ApiError } from '../errors.js';
 import { parseOrThrow, parseTimeParam } from '../validate.js';
@@ -16,7 +16,7 @@ export function anomaliesRouter(store: AnomalyStore): Router {
         parameter: 'from',
       });
     }
-    const page = await store.queryAnomalies({
+    const page = await queryPage(store, {
       service: query.service,
       signal: query.signal,
       fromMs,
@@ -35,4 +35,17 @@ export function anomaliesRouter(store: AnomalyStore): Router {
     response.json(body);
   });
   return router;
+}
+
+async function queryPage(store: AnomalyStore, query: AnomalyQuery) {
+  try {
+    return await store.queryAnomalies(query);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) {
+      throw new ApiError(400, 'invalid_parameter', `invalid query parameter "cursor": ${error.message}`, {
+        parameter: 'cursor',
+      });
+    }
+    throw error;
+  }
 }

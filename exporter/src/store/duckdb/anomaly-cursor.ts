@@ -4,13 +4,7 @@
  * that pair — stable while new anomalies arrive, unlike an offset.
  */
 
-/** A cursor that this store did not hand out (or that was altered). */
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('invalid cursor: pass the nextCursor of a previous page unchanged');
-    this.name = 'InvalidCursorError';
-  }
-}
+import { InvalidCursorError } from '../store.js';
 
 export interface CursorPosition {
   /** TIMESTAMP microseconds, exact, so no row at the page boundary is skipped or repeated. */

@@ -2,8 +2,20 @@
  * Anomalies: upserted by (series, model, ts) so re-scoring a point keeps its id, and
  * queried newest first with filters and keyset pagination.
  */
-import { BIGINT, timestampValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { SEVERITIES, type AnomalyPage, type AnomalyQuery, type AnomalyRecord, type StoredAnomaly } from '../store.js';
+import {
+  BIGINT,
+  timestampValue,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import {
+  SEVERITIES,
+  type AnomalyPage,
+  type AnomalyQuery,
+  type AnomalyRecord,
+  type StoredAnomaly,
+} from '../store.js';
 import { decodeCursor, encodeCursor } from './anomaly-cursor.js';
 import type { SeriesIds } from './series-ids.js';
 import {
@@ -25,7 +37,9 @@ export async function writeAnomalyBatch(
   if (records.length === 0) return;
   // One statement cannot update the same row twice: the last record for a key wins.
   const unique = [
-    ...new Map(records.map((r) => [JSON.stringify([r.signal, r.service, r.model, r.timestampMs]), r])).values(),
+    ...new Map(
+      records.map((r) => [JSON.stringify([r.signal, r.service, r.model, r.timestampMs]), r]),
+    ).values(),
   ];
   const resolved = await inTransaction(connection, async () => {
     const ids = await seriesIds.resolve(connection, unique);
@@ -67,7 +81,10 @@ export async function writeAnomalyBatch(
   resolved.commit();
 }
 
-export async function queryAnomalies(connection: DuckDBConnection, query: AnomalyQuery): Promise<AnomalyPage> {
+export async function queryAnomalies(
+  connection: DuckDBConnection,
+  query: AnomalyQuery,
+): Promise<AnomalyPage> {
   if (!Number.isInteger(query.limit) || query.limit < 1) {
     throw new RangeError(`anomaly query limit must be a positive integer, got ${query.limit}`);
   }
@@ -126,7 +143,8 @@ export async function queryAnomalies(connection: DuckDBConnection, query: Anomal
 }
 
 function toStoredAnomaly(row: DuckDBValue[]): StoredAnomaly {
-  const [id, tsMicros, signal, service, score, severity, value, expected, lower, upper, model, explanation] = row;
+  const [id, tsMicros, signal, service, score, severity, value, expected, lower, upper, model, explanation] =
+    row;
   return {
     id: toBigInt(id ?? null).toString(),
     signal: toText(signal ?? null),

@@ -8,17 +8,15 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Logger } from '../../log/logger.js';
 import type { SeriesSample } from '../../sources/source.js';
 import type { AnomalyQuery, AnomalyRecord, ModelState, Store, StoreOptions, TimeRange } from '../store.js';
-import { StoreLockedError } from '../store.js';
 import { queryAnomalies, writeAnomalyBatch } from './anomaly-store.js';
 import { migrate } from './migrate.js';
 import { loadModelStates, saveModelStateBatch } from './model-state-store.js';
 import { IN_MEMORY, openError, openInstance, type OpenedInstance } from './open-instance.js';
 import { listSeries, readWindows } from './sample-reader.js';
-import { writeSampleBatch } from './sample-writer.js';
+import { SampleWriter } from './sample-writer.js';
 import { SerialQueue } from './serial-queue.js';
 import { SeriesIds } from './series-ids.js';
-
-import { InvalidCursorError } from './anomaly-cursor.js';
+import { InvalidCursorError } from '../store.js';
 
 export { InvalidCursorError };
 
@@ -36,13 +34,13 @@ export async function openDuckDbStore(options: StoreOptions, deps: DuckDbStoreDe
     connections.push(reader);
     await migrate(writer, { logger: deps.logger });
     const seriesIds = await SeriesIds.load(writer);
+    const samples = await SampleWriter.create(writer, seriesIds);
     deps.logger?.info({ path: options.path, series: seriesIds.size }, 'store open');
-    return new DuckDbStore(options.path, opened, writer, reader, seriesIds, deps.logger);
+    return new DuckDbStore(options.path, opened, writer, reader, seriesIds, samples, deps.logger);
   } catch (cause) {
     for (const connection of connections) connection.closeSync();
     opened.instance.closeSync();
     opened.release();
-    if (cause instanceof StoreLockedError) throw cause;
     throw openError(options.path, cause);
   }
 }
@@ -58,11 +56,12 @@ class DuckDbStore implements Store {
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
     private readonly seriesIds: SeriesIds,
+    private readonly samples: SampleWriter,
     private readonly logger: Logger | undefined,
   ) {}
 
   writeSamples(samples: readonly SeriesSample[]): Promise<void> {
-    return this.write('writing samples', () => writeSampleBatch(this.writer, this.seriesIds, samples));
+    return this.write('writing samples', () => this.samples.write(samples));
   }
 
   readWindows(ranges: readonly TimeRange[]) {

@@ -1,16 +1,21 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDuckDbStore } from './duckdb-store.js';
 import { loadMigrations, migrate } from './migrate.js';
 import { options, sample, tempStorePath } from './test-support.js';
 
 describe('store migrations', () => {
-  const temp = tempStorePath();
+  let temp: ReturnType<typeof tempStorePath>;
+  beforeEach(() => {
+    temp = tempStorePath();
+  });
   afterEach(() => temp.cleanup());
 
   it('finds the migration files beside the code, in version order', async () => {
     const migrations = await loadMigrations();
-    expect(migrations.map((m) => m.version)).toEqual([...migrations.map((m) => m.version)].sort((a, b) => a - b));
+    expect(migrations.map((m) => m.version)).toEqual(
+      [...migrations.map((m) => m.version)].sort((a, b) => a - b),
+    );
     expect(migrations[0]).toMatchObject({ version: 1, name: 'initial' });
   });
 
@@ -26,7 +31,9 @@ describe('store migrations', () => {
     const instance = await DuckDBInstance.create(temp.path);
     const connection = await instance.connect();
     const rows = (
-      await connection.runAndReadAll('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
+      await connection.runAndReadAll(
+        'SELECT version, name, applied_at FROM schema_migrations ORDER BY version',
+      )
     ).getRowObjectsJson();
     const known = await loadMigrations();
     expect(rows.map((r) => [Number(r.version), r.name])).toEqual(known.map((m) => [m.version, m.name]));
@@ -44,8 +51,12 @@ describe('store migrations', () => {
       { version: 1, name: 'ok', sql: 'CREATE TABLE a (x INTEGER);' },
       { version: 2, name: 'broken', sql: 'CREATE TABLE b (x INTEGER); SELECT * FROM missing_table;' },
     ];
-    await expect(migrate(connection, { migrations: broken })).rejects.toThrow('applying store migration 2_broken');
-    const tables = (await connection.runAndReadAll('SELECT table_name FROM duckdb_tables() ORDER BY 1')).getRows();
+    await expect(migrate(connection, { migrations: broken })).rejects.toThrow(
+      'applying store migration 2_broken',
+    );
+    const tables = (
+      await connection.runAndReadAll('SELECT table_name FROM duckdb_tables() ORDER BY 1')
+    ).getRows();
     expect(tables.flat()).toEqual(['a', 'schema_migrations']);
     const versions = (await connection.runAndReadAll('SELECT version FROM schema_migrations')).getRows();
     expect(versions.flat()).toEqual([1]);

@@ -67,14 +67,16 @@ export async function migrate(
     try {
       await inTransaction(connection, async () => {
         await connection.run(migration.sql);
-        await connection.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
-          migration.version,
-          migration.name,
-          msToTimestamp(options.nowMs ?? Date.now()),
-        ]);
+        await connection.run(
+          'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+          [migration.version, migration.name, msToTimestamp(options.nowMs ?? Date.now())],
+        );
       });
     } catch (cause) {
-      throw new Error(`applying store migration ${migration.version}_${migration.name}`, { cause });
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new Error(`applying store migration ${migration.version}_${migration.name}: ${reason}`, {
+        cause,
+      });
     }
     options.logger?.info({ version: migration.version, name: migration.name }, 'applied store migration');
     done.push(migration.version);

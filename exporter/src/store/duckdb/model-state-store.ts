@@ -12,7 +12,9 @@ export async function saveModelStateBatch(
 ): Promise<void> {
   if (states.length === 0) return;
   // One statement cannot update the same row twice: the last state for a key wins.
-  const unique = [...new Map(states.map((s) => [JSON.stringify([s.model, s.signal, s.service]), s])).values()];
+  const unique = [
+    ...new Map(states.map((s) => [JSON.stringify([s.model, s.signal, s.service]), s])).values(),
+  ];
   // Serialise before touching the database, so an unserialisable state fails the batch
   // with the series named rather than half-way through.
   const texts = unique.map(stateText);
@@ -39,7 +41,9 @@ function stateText(state: ModelState): string {
   try {
     text = JSON.stringify(state.state);
   } catch (cause) {
-    throw new Error(`model state of ${state.model} for ${state.signal}/${state.service} is not JSON`, { cause });
+    throw new Error(`model state of ${state.model} for ${state.signal}/${state.service} is not JSON`, {
+      cause,
+    });
   }
   // JSON.stringify(undefined) is undefined: store it as null, which loads back as null.
   return text ?? 'null';

@@ -3,7 +3,7 @@
  * in one query, and the list of known series.
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import type { SeriesInfo, SeriesWindow, TimeRange } from '../store.js';
+import type { SeriesInfo, SeriesKey, SeriesWindow, TimeRange } from '../store.js';
 import { msToTimestamp, toNumber, toText } from './sql-values.js';
 
 /**
@@ -32,43 +32,60 @@ export async function readWindows(
   if (merged.length === 0) return [];
   // One bound pair per range; the OR of plain comparisons lets DuckDB skip row groups
   // whose zonemap misses every range. The SQL text depends only on the range count.
-  const conditions = merged.map((_, i) => `(s.ts >= $${2 * i + 1} AND s.ts < $${2 * i + 2})`);
+  // Flat rows in one global order, grouped here: DuckDB's per-group sorted list()
+  // aggregates ran out of a 512 MB memory limit on 10 000 series.
+  const conditions = merged.map((_, i) => `(ts >= $${2 * i + 1} AND ts < $${2 * i + 2})`);
   const params = merged.flatMap((r) => [msToTimestamp(r.fromMs), msToTimestamp(r.toMs)]);
-  const rows = (
-    await connection.runAndReadAll(
-      `SELECT se.signal, se.service,
-              list(epoch_ms(s.ts)::DOUBLE ORDER BY s.ts, s.rowid) AS ts_ms,
-              list(s.value ORDER BY s.ts, s.rowid) AS vals
-       FROM samples s JOIN series se ON se.id = s.series_id
-       WHERE ${conditions.join(' OR ')}
-       GROUP BY se.signal, se.service
-       ORDER BY se.signal, se.service`,
-      params,
-    )
-  ).getRows();
-  return rows.map(([signal, service, timestamps, values]) => ({
-    signal: toText(signal ?? null),
-    service: toText(service ?? null),
-    ...lastPerTimestamp(listItems(timestamps), listItems(values)),
-  }));
+  const reader = await connection.runAndReadAll(
+    `SELECT series_id, epoch_ms(ts)::DOUBLE, value
+     FROM samples
+     WHERE ${conditions.join(' OR ')}
+     ORDER BY series_id, ts, rowid`,
+    params,
+  );
+  const [ids = [], timestamps = [], values = []] = reader.getColumns();
+  if (ids.length === 0) return [];
+  const names = await seriesNames(connection);
+  const windows: SeriesWindow[] = [];
+  let start = 0;
+  for (let i = 1; i <= ids.length; i += 1) {
+    if (i < ids.length && ids[i] === ids[start]) continue;
+    const key = names.get(toNumber(ids[start] ?? null));
+    if (key) windows.push({ ...key, ...lastPerTimestamp(timestamps, values, start, i) });
+    start = i;
+  }
+  return windows.sort((a, b) => compareText(a.signal, b.signal) || compareText(a.service, b.service));
 }
 
-function listItems(value: DuckDBValue | undefined): number[] {
-  if (value && typeof value === 'object' && 'items' in value) return value.items.map(toNumber);
-  throw new TypeError(`expected a list from DuckDB, got ${String(value)}`);
+/** Read after the samples: series are never deleted, so every id found there is here. */
+async function seriesNames(connection: DuckDBConnection): Promise<Map<number, SeriesKey>> {
+  const rows = (await connection.runAndReadAll('SELECT id, signal, service FROM series')).getRows();
+  return new Map(
+    rows.map(([id, signal, service]) => [
+      toNumber(id ?? null),
+      { signal: toText(signal ?? null), service: toText(service ?? null) },
+    ]),
+  );
 }
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A sample written twice for the same instant (a retried push) is one sample: the later
  * write wins. Input is ordered by (ts, write order), so duplicates are adjacent.
  */
-function lastPerTimestamp(timestamps: number[], values: number[]): Pick<SeriesWindow, 'timestampsMs' | 'values'> {
+function lastPerTimestamp(
+  timestamps: readonly DuckDBValue[],
+  values: readonly DuckDBValue[],
+  from: number,
+  to: number,
+): Pick<SeriesWindow, 'timestampsMs' | 'values'> {
   const timestampsMs: number[] = [];
   const kept: number[] = [];
-  for (let i = 0; i < timestamps.length; i += 1) {
-    const ts = timestamps[i] as number;
-    const value = values[i] as number;
-    if (timestampsMs.length > 0 && timestampsMs[timestampsMs.length - 1] === ts) kept[kept.length - 1] = value;
+  for (let i = from; i < to; i += 1) {
+    const ts = toNumber(timestamps[i] ?? null);
+    const value = toNumber(values[i] ?? null);
+    if (timestampsMs[timestampsMs.length - 1] === ts) kept[kept.length - 1] = value;
     else {
       timestampsMs.push(ts);
       kept.push(value);

@@ -49,10 +49,14 @@ export class SeriesIds {
       const signals = list([...fresh.values()].map((k) => k.signal));
       const services = list([...fresh.values()].map((k) => k.service));
       const types = [LIST_OF.varchar, LIST_OF.varchar];
+      // An anti-join rather than ON CONFLICT DO NOTHING: rows inserted on DuckDB's
+      // ON CONFLICT path made every later UPDATE of them (the per-batch first/last/count)
+      // about 30x slower — 140 ms instead of 5 ms for 10 000 series.
       await connection.run(
         `INSERT INTO series (signal, service)
-         SELECT unnest($1), unnest($2)
-         ON CONFLICT DO NOTHING`,
+         SELECT k.signal, k.service
+         FROM (SELECT unnest($1) AS signal, unnest($2) AS service) k
+         WHERE NOT EXISTS (SELECT 1 FROM series s WHERE s.signal = k.signal AND s.service = k.service)`,
         [signals, services],
         types,
       );

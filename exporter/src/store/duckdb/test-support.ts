@@ -20,7 +20,10 @@ export function openMemoryStore(): Promise<Store> {
 /** A temp directory removed by `cleanup`; the store file lives in a subfolder to prove it is created. */
 export function tempStorePath(): { path: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'omen-store-'));
-  return { path: join(dir, 'nested', 'omen.duckdb'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    path: join(dir, 'nested', 'omen.duckdb'),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export function sample(service: string, minute: number, value: number, signal = 'error_ratio'): SeriesSample {
