@@ -41,7 +41,11 @@ const anomaly = (service: string, minute: number, severity: AnomalyRecord['sever
 
 async function get(path: string) {
   const response = await fetch(`${base}${path}`);
-  return { status: response.status, body: (await response.json()) as any, type: response.headers.get('content-type') };
+  return {
+    status: response.status,
+    body: (await response.json()) as any,
+    type: response.headers.get('content-type'),
+  };
 }
 
 beforeAll(async () => {
@@ -129,7 +133,9 @@ describe('API', () => {
   it('answers unknown routes with a JSON 404', async () => {
     const missing = await get('/api/v1/nothing');
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ error: { code: 'not_found', message: 'no route for GET /api/v1/nothing' } });
+    expect(missing.body).toEqual({
+      error: { code: 'not_found', message: 'no route for GET /api/v1/nothing' },
+    });
   });
 
   it('lists signals with their series state', async () => {
@@ -152,7 +158,11 @@ describe('API', () => {
     ];
     const { body } = await get('/api/v1/signals');
     expect(body.signals[0]).toMatchObject({ name: 'error_ratio', threshold: 0.05, season: 'auto' });
-    expect(body.signals[0].series[0]).toMatchObject({ service: 'payments', anomalyActive: true, anomalyScore: 0.9999 });
+    expect(body.signals[0].series[0]).toMatchObject({
+      service: 'payments',
+      anomalyActive: true,
+      anomalyScore: 0.9999,
+    });
   });
 
   it('serves an OpenAPI document generated from the contract', async () => {

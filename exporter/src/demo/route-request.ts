@@ -4,9 +4,9 @@
  * waited for, and its status reflects its own failures plus the dependency failures it
  * could not absorb.
  */
-import { logNormal } from './distributions.js';
+import { logNormal } from '../random/distributions.js';
 import type { Conditions } from './incident-catalog.js';
-import type { Random } from './mulberry32.js';
+import type { Random } from '../random/mulberry32.js';
 import { PROPAGATION_PROBABILITY, TOPOLOGY, type ServiceName } from './topology.js';
 
 export type StatusCode = 200 | 500 | 503;

@@ -4,10 +4,10 @@
  * demo day in milliseconds and get the same counters for the same seed every time.
  */
 import { DemoClock } from './demo-clock.js';
-import { poisson } from './distributions.js';
+import { poisson } from '../random/distributions.js';
 import { IncidentBook, type Incident, type IncidentOrigin } from './incident-book.js';
 import { INCIDENTS, type Conditions, type IncidentName } from './incident-catalog.js';
-import { mulberry32, type Random } from './mulberry32.js';
+import { mulberry32, type Random } from '../random/mulberry32.js';
 import { routeRequest, type CallRecorder } from './route-request.js';
 import { DAILY_SCHEDULE, dueOccurrences, type ScheduleEntry } from './schedule.js';
 import { ENTRY_SERVICE, SERVICE_NAMES, type ServiceName } from './topology.js';

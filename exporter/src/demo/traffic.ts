@@ -4,8 +4,8 @@
  * are not white. Rates are real requests per second; the cycle follows demo time.
  */
 import { hourOfDay } from './demo-clock.js';
-import { standardNormal } from './distributions.js';
-import type { Random } from './mulberry32.js';
+import { standardNormal } from '../random/distributions.js';
+import type { Random } from '../random/mulberry32.js';
 
 export const TRAFFIC = {
   /** Requests per real second at the busiest moment of the demo day. */

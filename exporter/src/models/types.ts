@@ -37,5 +37,10 @@ export interface DetectionContext {
  */
 export interface AnomalyDetector {
   readonly name: string;
+  /**
+   * Recent points the detector wants before the newest (baseline plus calibration), and
+   * the same span before each past season's phase: the pipeline reads that much history.
+   */
+  readonly historyPoints: number;
   score(window: SeriesWindow, context: DetectionContext): AnomalyResult | null;
 }

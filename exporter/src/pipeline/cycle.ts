@@ -45,7 +45,7 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
     readRanges({
       nowMs,
       intervalMs: deps.intervalMs,
-      windowPoints: deps.anomaly.window,
+      historyPoints: deps.detector.historyPoints,
       seasonsMs: [...deps.signals.values()].flatMap((s) => (s.seasonMs === null ? [] : [s.seasonMs])),
       seasonsBack: deps.anomaly.seasonsBack,
     }),

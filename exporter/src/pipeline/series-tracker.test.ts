@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SeriesTracker } from './series-tracker.js';
 
-const sample = (service: string, timestampMs: number, value = 1) => ({ signal: 'error_ratio', service, timestampMs, value });
+const sample = (service: string, timestampMs: number, value = 1) => ({
+  signal: 'error_ratio',
+  service,
+  timestampMs,
+  value,
+});
 
 describe('SeriesTracker', () => {
   it('keeps the newest sample of each series, ignoring late older ones', () => {

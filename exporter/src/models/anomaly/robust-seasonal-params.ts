@@ -43,8 +43,11 @@ const integerAtLeast =
 const RULES: Record<keyof RobustSeasonalParams, Rule> = {
   window: integerAtLeast(5),
   minPoints: (v, p) =>
-    Number.isInteger(v) && v >= 3 && v <= p.window ? null : `must be an integer between 3 and window (${p.window})`,
-  seasonsBack: (v) => (Number.isInteger(v) && v >= 1 && v <= 52 ? null : 'must be an integer between 1 and 52'),
+    Number.isInteger(v) && v >= 3 && v <= p.window
+      ? null
+      : `must be an integer between 3 and window (${p.window})`,
+  seasonsBack: (v) =>
+    Number.isInteger(v) && v >= 1 && v <= 52 ? null : 'must be an integer between 1 and 52',
   minSeasons: (v, p) =>
     Number.isInteger(v) && v >= 1 && v <= p.seasonsBack
       ? null
@@ -56,17 +59,22 @@ const RULES: Record<keyof RobustSeasonalParams, Rule> = {
 };
 
 /** Merges `params` over the defaults and validates the result; throws on the first bad key. */
-export function resolveRobustSeasonalParams(params: Partial<RobustSeasonalParams> = {}): RobustSeasonalParams {
+export function resolveRobustSeasonalParams(
+  params: Partial<RobustSeasonalParams> = {},
+): RobustSeasonalParams {
   for (const key of Object.keys(params)) {
     if (!(key in RULES)) {
-      throw new Error(`robust_seasonal: unknown parameter "${key}" (known: ${Object.keys(RULES).join(', ')})`);
+      throw new Error(
+        `robust_seasonal: unknown parameter "${key}" (known: ${Object.keys(RULES).join(', ')})`,
+      );
     }
   }
   const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
   const resolved: RobustSeasonalParams = { ...ROBUST_SEASONAL_DEFAULTS, ...defined };
   for (const [key, rule] of Object.entries(RULES) as [keyof RobustSeasonalParams, Rule][]) {
     const value = resolved[key];
-    const problem = typeof value === 'number' && !Number.isNaN(value) ? rule(value, resolved) : 'must be a number';
+    const problem =
+      typeof value === 'number' && !Number.isNaN(value) ? rule(value, resolved) : 'must be a number';
     if (problem) throw new Error(`robust_seasonal: ${key} ${problem} (got ${String(value)})`);
   }
   return resolved;

@@ -5,7 +5,8 @@
  * 1. Baseline: the same-phase median of past seasons plus the recent level offset when the
  *    window holds enough seasons (see residuals.ts), else the median of the last `window`
  *    points.
- * 2. Scale: MAD × 1.4826 of the same residuals, floored by
+ * 2. Scale: MAD × 1.4826 of the same residuals (the larger of the window's and of its last
+ *    quarter's, so a noisier phase of the day is picked up within a few points), floored by
  *    max(relativeScaleFloor·|expected|, ½·mean |step|, absoluteScaleFloor): the relative floor
  *    says a change of 0.1% of the level is not news on a flat series, the step floor gives
  *    sparse or quantised series (mostly equal values, MAD 0) the scale they actually move
@@ -79,25 +80,31 @@ function fitResiduals(series: ResidualSeries, params: RobustSeasonalParams): Fit
     long: new RobustWindow(params.window),
     short: new RobustWindow(Math.max(5, Math.round(params.window * SHORT_WINDOW_FRACTION))),
   };
-  const window = windows.long;
   const calibration: number[] = [];
   const calibrationFrom = last - params.calibrationPoints;
   for (let j = 0; j < last; j += 1) {
-    if (j >= calibrationFrom && window.count >= params.minPoints) {
+    if (j >= calibrationFrom && windows.long.count >= params.minPoints) {
       const p = predict(windows, references[j] as number, params);
       calibration.push(Math.abs((residuals[j] as number) - p.center) / p.scale);
     }
-    window.push(residuals[j] as number);
+    windows.long.push(residuals[j] as number);
     windows.short.push(residuals[j] as number);
   }
-  const prediction = window.count > 0 ? predict(windows, references[last] as number, params) : null;
-  return { prediction, count: window.count, calibration };
+  const count = windows.long.count;
+  const prediction = count > 0 ? predict(windows, references[last] as number, params) : null;
+  return { prediction, count, calibration };
 }
 
 function band(point: number, halfWidth: (coverage: number) => number): ExpectedBand {
   const w80 = halfWidth(0.8);
   const w95 = halfWidth(0.95);
-  return { point, lower_80: point - w80, upper_80: point + w80, lower_95: point - w95, upper_95: point + w95 };
+  return {
+    point,
+    lower_80: point - w80,
+    upper_80: point + w80,
+    lower_95: point - w95,
+    upper_95: point + w95,
+  };
 }
 
 function formatDuration(ms: number): string {
@@ -164,7 +171,9 @@ function scoreNewest(
     score: Math.min(1, Math.max(0, 1 - p)),
     expected: band(reference + center, halfWidth),
     kind: residual < 0 ? 'dip' : 'spike',
-    explanation: warming ? `warming up (${fit.count}/${params.minPoints} points): ${explanation}` : explanation,
+    explanation: warming
+      ? `warming up (${fit.count}/${params.minPoints} points): ${explanation}`
+      : explanation,
   };
 }
 
@@ -173,6 +182,8 @@ export function createRobustSeasonalDetector(params: Partial<RobustSeasonalParam
   const resolved = resolveRobustSeasonalParams(params);
   return {
     name: ROBUST_SEASONAL,
+    // Each of the calibration points is scored against the window before it.
+    historyPoints: resolved.window + resolved.calibrationPoints,
     score: (window, context) => scoreNewest(window, context, resolved),
   };
 }

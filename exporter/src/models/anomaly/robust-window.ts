@@ -54,20 +54,24 @@ export class RobustWindow {
     const n = s.length;
     let left = lowerBound(s, center) - 1;
     let right = left + 1;
-    const nextDeviation = (): number => {
+    const k = (n - 1) >>> 1;
+    let previous = 0;
+    let value = 0;
+    // Walk outwards from the center, always taking the nearer side: the i-th step yields the
+    // i-th smallest deviation; the median needs the k-th (and the (k+1)-th for even n).
+    for (let i = 0; i <= k + 1 - (n % 2); i += 1) {
       const dl = left >= 0 ? center - (s[left] as number) : Infinity;
       const dr = right < n ? (s[right] as number) - center : Infinity;
+      previous = value;
       if (dl <= dr) {
+        value = dl;
         left -= 1;
-        return dl;
+      } else {
+        value = dr;
+        right += 1;
       }
-      right += 1;
-      return dr;
-    };
-    const k = (n - 1) >>> 1;
-    let value = 0;
-    for (let i = 0; i <= k; i += 1) value = nextDeviation();
-    return n % 2 === 1 ? value : (value + nextDeviation()) / 2;
+    }
+    return n % 2 === 1 ? value : (previous + value) / 2;
   }
 
   /** Mean |x_i − x_{i−1}| over consecutive values inside the window (0 with fewer than two). */

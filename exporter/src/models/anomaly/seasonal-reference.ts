@@ -45,7 +45,11 @@ export interface SeasonalReference {
 }
 
 /** The same-phase reference of point `i` (looking only at points before it), or null if none. */
-export function samePhaseReference(lookup: PhaseLookup, i: number, scratch: number[] = []): SeasonalReference | null {
+export function samePhaseReference(
+  lookup: PhaseLookup,
+  i: number,
+  scratch: number[] = [],
+): SeasonalReference | null {
   const { timestampsMs, values, seasonMs, seasonsBack, toleranceMs } = lookup;
   const t = timestampsMs[i] as number;
   scratch.length = 0;

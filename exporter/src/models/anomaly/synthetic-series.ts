@@ -3,26 +3,16 @@
  * so every run sees the same noise, and helpers that lay values on a time grid.
  */
 import type { SeriesWindow } from '../../store/store.js';
+import { standardNormal } from '../../random/distributions.js';
+import { mulberry32 } from '../../random/mulberry32.js';
 
-/** Uniform [0, 1) numbers from a 32-bit seed (mulberry32). */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** Uniform [0, 1) numbers from a 32-bit seed. */
+export const seededUniform = mulberry32;
 
-/** Standard normal numbers (Box–Muller) from a seed. */
+/** Standard normal numbers from a seed. */
 export function seededGaussian(seed: number): () => number {
-  const uniform = seededUniform(seed);
-  return () => {
-    const u = 1 - uniform();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
-  };
+  const uniform = mulberry32(seed);
+  return () => standardNormal(uniform);
 }
 
 /** A window of `values` on a regular grid of `stepMs` starting at `startMs`. */
