@@ -21,6 +21,8 @@ export interface DemoOptions {
   dayLength?: string;
   /** Real milliseconds between simulation ticks; default 250. */
   tickMs?: number;
+  /** Requests per second at the daily peak; default 40. */
+  peakRequestsPerSecond?: number;
   /** Scheduled daily incidents; default on. Tests use off. */
   schedule?: 'on' | 'off';
   /** Same seed and same tick times, same traffic; default 42. */
@@ -42,6 +44,7 @@ export const DEMO_DEFAULTS = {
   tickMs: 250,
   schedule: 'on',
   seed: 42,
+  peakRequestsPerSecond: 40,
 } as const;
 
 export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
@@ -66,6 +69,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     schedule: settings.schedule,
     startRealMs: Date.now(),
     recorder: metrics,
+    peakRequestsPerSecond: settings.peakRequestsPerSecond,
     onIncident: (event) => logIncident(logger, event),
   });
 

@@ -52,7 +52,7 @@ export function describeDemo(
     tickMs: settings.tickMs,
     seed: simulation.seed,
     startedAt: new Date(clock.startRealMs).toISOString(),
-    expectedRequestsPerSecond: round(cycleRate(demoMs), 2),
+    expectedRequestsPerSecond: round(cycleRate(demoMs, simulation.peakPerSecond), 2),
     requests: simulation.requests,
     propagationProbability: PROPAGATION_PROBABILITY,
     services: SERVICE_NAMES.map((name) => ({

@@ -94,6 +94,33 @@ describe('the simulation, stepped with explicit times', () => {
     expect(peak / night).toBeLessThan(4.2);
   });
 
+  it('scales its traffic to the configured peak, and refuses a nonsensical one', () => {
+    const busy = new Simulation({
+      seed: 7,
+      dayLengthMs: DAY_MS,
+      schedule: 'off',
+      startRealMs: 0,
+      recorder: new Tally(),
+      peakRequestsPerSecond: 400,
+    });
+    busy.step(12 * DEMO_HOUR);
+    let count = 0;
+    for (let t = 12 * DEMO_HOUR + TICK; t <= 14 * DEMO_HOUR; t += TICK) count += busy.step(t);
+    const perSecond = count / 120;
+    expect(perSecond).toBeGreaterThan(320);
+    expect(perSecond).toBeLessThan(480);
+    const options = {
+      seed: 7,
+      dayLengthMs: DAY_MS,
+      schedule: 'off' as const,
+      startRealMs: 0,
+      recorder: new Tally(),
+    };
+    expect(() => new Simulation({ ...options, peakRequestsPerSecond: 0 })).toThrow(
+      'demo peak traffic must be between 0 and 10000 requests per second, got 0',
+    );
+  });
+
   it('error_spike: payments fails ~25% while catalog and inventory stay at base', () => {
     const { before, during } = withIncident('error_spike', 2);
     expect(before.errorRatio('payments')).toBeLessThan(0.03);

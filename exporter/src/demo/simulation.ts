@@ -11,7 +11,7 @@ import { mulberry32, type Random } from '../random/mulberry32.js';
 import { routeRequest, type CallRecorder } from './route-request.js';
 import { DAILY_SCHEDULE, dueOccurrences, type ScheduleEntry } from './schedule.js';
 import { ENTRY_SERVICE, SERVICE_NAMES, type ServiceName } from './topology.js';
-import { cycleRate, TrafficNoise } from './traffic.js';
+import { cycleRate, TRAFFIC, TrafficNoise } from './traffic.js';
 
 /**
  * Long steps are cut into slices of at most this much real time, so the daily cycle and
@@ -37,6 +37,8 @@ export interface SimulationOptions {
   /** Real time at which the demo clock shows 00:00 of day 0. */
   startRealMs: number;
   recorder: CallRecorder;
+  /** Requests per second at the daily peak; more traffic means finer-grained error ratios. */
+  peakRequestsPerSecond?: number;
   onIncident?: (event: IncidentEvent) => void;
   scheduleEntries?: readonly ScheduleEntry[];
 }
@@ -45,6 +47,7 @@ export class Simulation {
   readonly clock: DemoClock;
   readonly seed: number;
   readonly scheduleEnabled: boolean;
+  readonly peakPerSecond: number;
   readonly scheduleEntries: readonly ScheduleEntry[];
   private readonly random: Random;
   private readonly noise: TrafficNoise;
@@ -63,6 +66,12 @@ export class Simulation {
     this.random = mulberry32(options.seed);
     this.noise = new TrafficNoise(this.random);
     this.recorder = options.recorder;
+    this.peakPerSecond = options.peakRequestsPerSecond ?? TRAFFIC.peakPerSecond;
+    if (!(this.peakPerSecond > 0) || this.peakPerSecond > 10_000) {
+      throw new Error(
+        `demo peak traffic must be between 0 and 10000 requests per second, got ${this.peakPerSecond}`,
+      );
+    }
     this.onIncident = options.onIncident ?? (() => undefined);
     this.lastRealMs = options.startRealMs;
   }
@@ -130,7 +139,7 @@ export class Simulation {
     const fromDemoMs = this.clock.demoMs(fromRealMs);
     const toDemoMs = this.clock.demoMs(toRealMs);
     this.advanceIncidents(fromDemoMs, toDemoMs);
-    const perSecond = cycleRate(toDemoMs) * this.noise.advance(toDemoMs - fromDemoMs);
+    const perSecond = cycleRate(toDemoMs, this.peakPerSecond) * this.noise.advance(toDemoMs - fromDemoMs);
     const count = poisson(this.random, (perSecond * (toRealMs - fromRealMs)) / 1000);
     const context = { random: this.random, conditions: this.conditionsAt(toDemoMs), recorder: this.recorder };
     for (let i = 0; i < count; i += 1) routeRequest(ENTRY_SERVICE, context);

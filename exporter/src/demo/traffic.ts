@@ -8,7 +8,7 @@ import { standardNormal } from '../random/distributions.js';
 import type { Random } from '../random/mulberry32.js';
 
 export const TRAFFIC = {
-  /** Requests per real second at the busiest moment of the demo day. */
+  /** Requests per real second at the busiest moment of the demo day (default; configurable). */
   peakPerSecond: 40,
   /** Traffic at the quietest moment, as a share of the peak. */
   nightShare: 0.3,
@@ -21,10 +21,10 @@ export const TRAFFIC = {
 } as const;
 
 /** Expected requests per second at a demo time, before noise. */
-export function cycleRate(demoMs: number): number {
+export function cycleRate(demoMs: number, peakPerSecond: number = TRAFFIC.peakPerSecond): number {
   const phase = (2 * Math.PI * (hourOfDay(demoMs) - TRAFFIC.troughHour)) / 24;
   const shape = (1 - Math.cos(phase)) / 2; // 0 at the trough, 1 at the peak
-  return TRAFFIC.peakPerSecond * (TRAFFIC.nightShare + (1 - TRAFFIC.nightShare) * shape);
+  return peakPerSecond * (TRAFFIC.nightShare + (1 - TRAFFIC.nightShare) * shape);
 }
 
 /**

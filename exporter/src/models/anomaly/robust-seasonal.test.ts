@@ -177,15 +177,18 @@ describe('robust seasonal detector: warm-up and edges', () => {
     const history = gaussianHistory(10);
     const result = detector.score(withNewest(history, 10.5), noSeason)!;
     expect(result.warming).toBe(true);
-    expect(result.explanation).toMatch(/^warming up \(10\/20 points\): rolling baseline of 10 points/);
+    expect(result.explanation).toMatch(
+      /^warming up \(10\/20 points, 0\/50 calibration residuals\): rolling baseline of 10 points/,
+    );
     expectFinite(result);
     expect(result.expected.lower_95).toBeLessThan(result.expected.point);
     expect(detector.score(withNewest(history, 40), noSeason)!.score).toBeGreaterThan(0.99);
   });
 
-  it('stops warming at minPoints', () => {
-    expect(detector.score(withNewest(gaussianHistory(19), 10), noSeason)!.warming).toBe(true);
-    expect(detector.score(withNewest(gaussianHistory(20), 10), noSeason)!.warming).toBe(false);
+  it('stops warming once it has minPoints and 50 calibration residuals (the empirical tail)', () => {
+    // Calibration residuals start once the baseline holds minPoints (20) points.
+    expect(detector.score(withNewest(gaussianHistory(69), 10), noSeason)!.warming).toBe(true);
+    expect(detector.score(withNewest(gaussianHistory(70), 10), noSeason)!.warming).toBe(false);
   });
 
   it('skips non-finite history values', () => {

@@ -146,7 +146,10 @@ function scoreNewest(
       ? seasonalResiduals(timestampsMs, values, seasonMs, range, params)
       : null) ?? rollingResiduals(values, range.from, last);
   const fit = fitResiduals(series, params);
-  const warming = series.residuals.length - 1 < params.minPoints;
+  // Alarms wait for the empirical tail too: a Student-t on a short, quantised history
+  // over-alarms, and Decision 5's calibration is the series' own residuals.
+  const calibrating = fit.calibration.length < MIN_EMPIRICAL_RESIDUALS;
+  const warming = series.residuals.length - 1 < params.minPoints || calibrating;
   const reference = series.references[series.references.length - 1] as number;
 
   if (fit.prediction === null || fit.count < MIN_COMPARABLE) {
@@ -172,7 +175,7 @@ function scoreNewest(
     expected: band(reference + center, halfWidth),
     kind: residual < 0 ? 'dip' : 'spike',
     explanation: warming
-      ? `warming up (${fit.count}/${params.minPoints} points): ${explanation}`
+      ? `warming up (${fit.count}/${params.minPoints} points, ${fit.calibration.length}/${MIN_EMPIRICAL_RESIDUALS} calibration residuals): ${explanation}`
       : explanation,
   };
 }
