@@ -13,7 +13,8 @@ try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {
   if (error instanceof ConfigError) fail(`invalid configuration\n${error.message}`, EXIT.badConfig);
-  if (error instanceof StoreLockedError || error instanceof CliError) fail(error.message, EXIT.failure);
+  if (error instanceof CliError) fail(error.message, error.exitCode);
+  if (error instanceof StoreLockedError) fail(error.message, EXIT.failure);
   if (error instanceof Error) fail(error.message, EXIT.failure);
   throw error;
 }

@@ -1,6 +1,8 @@
 /**
  * The HTTP application, built from its dependencies so tests start it in-process on
  * port 0 against a real store. Routes stay thin; the pipeline does the work.
+ * /metrics, /healthz and /readyz are open; every /api/v1 call is authenticated first
+ * (when tokens are configured), and each router states the permission it needs.
  */
 import express from 'express';
 import type { OmenConfig } from '../config/schema.js';
@@ -11,10 +13,12 @@ import type { SourceHealth } from '../pipeline/collect.js';
 import type { ScoreSnapshot } from '../scores/snapshot.js';
 import type { SeriesScore } from '../scores/series-score.js';
 import type { Store } from '../store/store.js';
+import { ApiTokens, authenticate, requireRole } from './auth.js';
 import { errorHandler, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { anomaliesRouter } from './routes/anomalies.js';
 import { healthRouter } from './routes/health.js';
+import { ingestRouter, type PushIngest } from './routes/ingest.js';
 import { signalsRouter } from './routes/signals.js';
 
 export interface AppDeps {
@@ -26,21 +30,32 @@ export interface AppDeps {
   latest: { scores: SeriesScore[] };
   logger: Logger;
   version: string;
+  /** API tokens; none (the default) leaves the API open. */
+  tokens?: ApiTokens;
+  /** The push source behind POST /api/v1/ingest, when one is configured. */
+  push?: PushIngest;
+  /** Request time for ingest (timestamps, rate limits); injected by tests. */
+  clock?: () => number;
 }
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(express.json({ limit: '1mb' }));
   app.use(metricsRouter(deps.snapshot, deps.self));
   app.use(healthRouter({ storeOpen: () => deps.store.isOpen(), sourceHealth: deps.sourceHealth }));
+  // Authenticated before any body is read, so an anonymous client cannot make us parse 1 MiB.
+  app.use('/api/v1', authenticate(deps.tokens ?? ApiTokens.none()));
+  // Ingest brings its own body parser with the push source's size limit.
+  app.use('/api/v1', ingestRouter(deps.push, deps.clock));
+  app.use(express.json({ limit: '1mb' }));
   const openapi = openApiDocument(deps.version);
-  app.get('/api/v1/openapi.json', (_request, response) => {
+  const read = requireRole('read');
+  app.get('/api/v1/openapi.json', read, (_request, response) => {
     response.json(openapi);
   });
-  app.use('/api/v1', signalsRouter(deps.config, deps.latest));
-  app.use('/api/v1', anomaliesRouter(deps.store));
+  app.use('/api/v1', read, signalsRouter(deps.config, deps.latest));
+  app.use('/api/v1', read, anomaliesRouter(deps.store));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,6 +1,14 @@
 /** The OpenAPI 3.1 document, generated from the contract's schemas (never written by hand). */
 import { z } from 'zod';
-import { anomaliesQuery, anomaliesResponse, errorBody, healthResponse, signalsResponse } from './contract.js';
+import {
+  anomaliesQuery,
+  anomaliesResponse,
+  errorBody,
+  healthResponse,
+  ingestRequest,
+  ingestResponse,
+  signalsResponse,
+} from './contract.js';
 
 function jsonResponse(description: string, schema: z.ZodType) {
   return {
@@ -24,8 +32,25 @@ function queryParameters(schema: z.ZodObject) {
 
 const errors = {
   '400': jsonResponse('Invalid request; the message names the parameter', errorBody),
+  '401': jsonResponse('Missing or unknown bearer token (tokens are configured)', errorBody),
+  '403': jsonResponse('The token’s role does not allow this call', errorBody),
   '500': jsonResponse('Internal error', errorBody),
 };
+
+const ingestErrors = {
+  ...errors,
+  '400': jsonResponse('Invalid batch; the message and details.field name the field', errorBody),
+  '404': jsonResponse('No push source is configured', errorBody),
+  '413': jsonResponse('Body larger than the push source’s maxBodyBytes', errorBody),
+  '415': jsonResponse('Body is not application/json', errorBody),
+  '429': {
+    ...jsonResponse('Rate limit exceeded (per token, or per client address without tokens)', errorBody),
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  },
+};
+
+/** The open endpoints opt out of the document-wide bearer requirement. */
+const open: { security: never[] } = { security: [] };
 
 export function openApiDocument(version: string) {
   return {
@@ -33,15 +58,21 @@ export function openApiDocument(version: string) {
     info: {
       title: 'Omen API',
       version,
-      description: 'Anomalies, signals and health of the Omen exporter. Metrics are on /metrics.',
+      description:
+        'Anomalies, signals and health of the Omen exporter. Metrics are on /metrics. With tokens ' +
+        'configured, /api/v1 calls need `Authorization: Bearer <token>`: viewer reads, operator also ' +
+        'acts, admin also administers and may push, ingest may only push.',
     },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    security: [{ bearer: [] }],
     paths: {
       '/healthz': {
-        get: { summary: 'Liveness', responses: { '200': jsonResponse('Alive', healthResponse) } },
+        get: { summary: 'Liveness', ...open, responses: { '200': jsonResponse('Alive', healthResponse) } },
       },
       '/readyz': {
         get: {
           summary: 'Readiness: the store is open and a source is up',
+          ...open,
           responses: {
             '200': jsonResponse('Ready', healthResponse),
             '503': jsonResponse('Not ready, with the failing checks', healthResponse),
@@ -59,6 +90,24 @@ export function openApiDocument(version: string) {
           summary: 'Recorded anomalies, newest first, paginated',
           parameters: queryParameters(anomaliesQuery),
           responses: { '200': jsonResponse('A page of anomalies', anomaliesResponse), ...errors },
+        },
+      },
+      '/api/v1/ingest': {
+        post: {
+          summary: 'Push samples and error events (role ingest or admin); answered only after COMMIT',
+          description:
+            'Samples go to the store as they are; error events become the push source’s per-service ' +
+            'error-rate signal (events per second over its window). Timestamps more than 5 minutes ' +
+            'ahead, or older than the raw retention, are refused. The whole batch is refused or accepted.',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: z.toJSONSchema(ingestRequest, { io: 'input', target: 'openapi-3.0' }),
+              },
+            },
+          },
+          responses: { '200': jsonResponse('The batch is committed', ingestResponse), ...ingestErrors },
         },
       },
     },

@@ -20,3 +20,26 @@ export function parseTimeParam(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   return /^\d+(\.\d+)?$/.test(value) ? Math.round(Number(value) * 1000) : Date.parse(value);
 }
+
+/** `events[3].service`: the path of a field in a JSON body, as a client would write it. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  return out;
+}
+
+/** A request body that fails its schema becomes a 400 naming the first bad field. */
+export function parseBodyOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const field = fieldPath(unknownKey === undefined ? issue.path : [...issue.path, unknownKey]) || 'body';
+  const reason =
+    unknownKey !== undefined
+      ? 'unknown field'
+      : issue.code === 'invalid_type' && /received undefined/.test(issue.message)
+        ? 'required'
+        : issue.message.replace(/^(Invalid input|Invalid option|Too small|Too big): /, '');
+  throw new ApiError(400, 'invalid_body', `${field}: ${reason}`, { field });
+}

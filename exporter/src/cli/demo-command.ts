@@ -8,6 +8,7 @@ export async function demoCommand(options: {
   dayLength: string;
   schedule: 'on' | 'off';
   seed: string;
+  peakRps: string;
 }): Promise<void> {
   const logger = createLogger({ level: 'info', format: 'logfmt', name: 'demo' });
   const demo = await startDemo({
@@ -16,6 +17,7 @@ export async function demoCommand(options: {
     dayLength: options.dayLength,
     schedule: options.schedule,
     seed: Number(options.seed),
+    peakRequestsPerSecond: Number(options.peakRps),
     logger,
   });
   logger.info({ url: demo.url }, 'demo application is serving');

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DURATION_PATTERN } from '../config/duration.js';
 import { loadConfigFile } from '../config/load.js';
 import { demoCommand } from './demo-command.js';
+import { evalNabCommand } from './eval-nab-command.js';
 import { serveCommand } from './serve-command.js';
 import { VERSION } from './version.js';
 
@@ -63,12 +64,42 @@ export function buildProgram(): Command {
     .option('--day-length <duration>', 'real time one demo day takes (compressed time)', durationArg, '24m')
     .addOption(new Option('--schedule <mode>', 'scheduled incidents').choices(['on', 'off']).default('on'))
     .option('--seed <n>', 'random seed (same seed, same traffic)', '42')
+    .option(
+      '--peak-rps <n>',
+      'requests per second at the daily peak (more traffic, finer error ratios)',
+      '40',
+    )
     .addHelpText(
       'after',
       '\nStart an incident now:  curl -X POST http://127.0.0.1:10421/demo/incidents/error_spike\n' +
         'Incidents: error_spike, slow_burn, latency_shift, dependency_failure.  State: GET /demo/state',
     )
     .action(demoCommand);
+
+  const evaluate = program
+    .command('eval')
+    .description('Measure a model family on labelled data and print the standard score of its field.');
+  evaluate
+    .command('nab')
+    .description(
+      'Run the default anomaly detector online over a NAB corpus, write NAB results files,\n' +
+        'and score them by the NAB method (standard, low-FP and low-FN profiles).',
+    )
+    .argument(
+      '<data-dir>',
+      'NAB-layout folder: <category>/<file>.csv (or a folder with data/ and windows.json)',
+    )
+    .requiredOption('-o, --out <dir>', 'where to write <dir>/omen/<category>/omen_<file>.csv')
+    .option(
+      '-w, --windows <file>',
+      "anomaly windows (NAB's windows.json); default: <data-dir>/windows.json beside data/",
+    )
+    .addHelpText(
+      'after',
+      '\nWithout a windows file the results are written but not scored. Exit 2 on bad input.\n' +
+        'Example:\n  omen eval nab ../shared/data/nab --out /tmp/nab-out',
+    )
+    .action(evalNabCommand);
 
   return program;
 }

@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { once } from 'node:events';
 import { createApp } from '../api/app.js';
+import { ApiTokens } from '../api/auth.js';
 import { parseDuration } from '../config/duration.js';
 import type { OmenConfig } from '../config/schema.js';
 import { SelfMetrics } from '../exposition/self-metrics.js';
@@ -17,6 +18,7 @@ import { Scheduler } from '../pipeline/scheduler.js';
 import { SeriesTracker } from '../pipeline/series-tracker.js';
 import { resolveSignalSettings } from '../pipeline/signal-settings.js';
 import { ScoreSnapshot } from '../scores/snapshot.js';
+import { PushSource } from '../sources/push/push-source.js';
 import { createSources } from '../sources/registry.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { VERSION } from './version.js';
@@ -32,11 +34,13 @@ export interface ExporterHandle {
 export async function startExporter(
   config: OmenConfig,
   logger: Logger,
-  options: { processMetrics?: boolean; clock?: () => number } = {},
+  options: { processMetrics?: boolean; clock?: () => number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<ExporterHandle> {
+  // Read before anything opens: a missing token stops start-up rather than leaving the API open.
+  const tokens = ApiTokens.load(config.auth, options.env ?? process.env);
   const store = await openDuckDbStore(config.store, { logger: logger.child({ component: 'store' }) });
   const self = new SelfMetrics({ processMetrics: options.processMetrics ?? true });
-  const sources = createSources(config.sources, config.signals, logger);
+  const sources = createSources(config.sources, config.signals, logger, store);
   for (const source of sources) self.registerSource(source.name);
   const detector = anomalyDetectors[DEFAULT_DETECTOR]({
     window: config.anomaly.window,
@@ -84,6 +88,8 @@ export async function startExporter(
     latest: deps.latest,
     logger: logger.child({ component: 'api' }),
     version: VERSION,
+    tokens,
+    push: sources.find((source) => source instanceof PushSource),
   });
   const server = await listen(app, config.server.host, config.server.port, store);
   const port = (server.address() as { port: number }).port;
@@ -93,6 +99,12 @@ export async function startExporter(
     { url: `${url}/metrics`, sources: sources.length, signals: config.signals.length },
     'omen is serving',
   );
+  if (!tokens.enabled && !isLoopback(config.server.host)) {
+    logger.warn(
+      { host: config.server.host },
+      'the API is open to anyone who can reach this address: no auth.tokens are configured',
+    );
+  }
 
   let stopping: Promise<void> | undefined;
   return {
@@ -135,4 +147,8 @@ async function closeServer(server: Server): Promise<void> {
   const force = setTimeout(() => server.closeAllConnections(), 5_000);
   await closed;
   clearTimeout(force);
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

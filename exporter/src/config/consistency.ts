@@ -5,6 +5,7 @@
 import { accessSync, constants } from 'node:fs';
 import type { OmenConfig } from './schema.js';
 import { parseSelector } from '../sources/scrape/selector.js';
+import { prometheusSourceProblems } from '../sources/prometheus/config-checks.js';
 import { formatPath } from './errors.js';
 import { parseDuration } from './duration.js';
 
@@ -15,6 +16,7 @@ function duplicates(names: string[]): string[] {
 function selectorProblems(config: OmenConfig): string[] {
   const problems: string[] = [];
   config.signals.forEach((signal, index) => {
+    if (signal.type === 'promql') return; // PromQL is checked by the server that runs it
     const selectors =
       signal.type === 'ratio'
         ? { numerator: signal.numerator, denominator: signal.denominator }
@@ -30,7 +32,8 @@ function selectorProblems(config: OmenConfig): string[] {
   return problems;
 }
 
-export function checkConsistency(config: OmenConfig): string[] {
+/** `env` is where `auth.tokens[].env` variables are looked up (injected, like OMEN_PORT). */
+export function checkConsistency(config: OmenConfig, env: NodeJS.ProcessEnv = {}): string[] {
   const problems: string[] = [];
   const sourceNames = config.sources.map((source) => source.name);
   for (const name of new Set(duplicates(sourceNames)))
@@ -46,7 +49,7 @@ export function checkConsistency(config: OmenConfig): string[] {
     }
   });
   config.sources.forEach((source, index) => {
-    if (!source.bearerTokenFile) return;
+    if (source.type !== 'scrape' || !source.bearerTokenFile) return;
     try {
       accessSync(source.bearerTokenFile, constants.R_OK);
     } catch {
@@ -58,7 +61,7 @@ export function checkConsistency(config: OmenConfig): string[] {
   const intervalMs = parseDuration(config.pipeline.interval);
   config.sources.forEach((source, index) => {
     // A rate needs two scrapes inside the window, one scrape per cycle.
-    if (parseDuration(source.rateWindow) <= intervalMs) {
+    if (source.type === 'scrape' && parseDuration(source.rateWindow) <= intervalMs) {
       problems.push(
         `${formatPath(['sources', index, 'rateWindow'])}: must be longer than pipeline.interval (${config.pipeline.interval}), or counters never get a rate`,
       );
@@ -68,5 +71,51 @@ export function checkConsistency(config: OmenConfig): string[] {
   if (!(low <= medium && medium <= high && high <= critical)) {
     problems.push('anomaly.severities: expected low ≤ medium ≤ high ≤ critical');
   }
-  return [...problems, ...selectorProblems(config)];
+  return [
+    ...problems,
+    ...selectorProblems(config),
+    ...pushSourceProblems(config),
+    ...authTokenProblems(config, env),
+    ...prometheusSourceProblems(config),
+  ];
+}
+
+/** One push source takes /api/v1/ingest; its error-rate signal must not shadow a configured one. */
+function pushSourceProblems(config: OmenConfig): string[] {
+  const problems: string[] = [];
+  const pushIndexes = config.sources.flatMap((source, index) => (source.type === 'push' ? [index] : []));
+  if (pushIndexes.length > 1) {
+    problems.push(
+      `${formatPath(['sources', pushIndexes[1]!])}: only one push source may be configured (it serves POST /api/v1/ingest)`,
+    );
+  }
+  const signalNames = config.signals.map((signal) => signal.name);
+  for (const index of pushIndexes) {
+    const source = config.sources[index]!;
+    if (source.type === 'push' && signalNames.includes(source.signal)) {
+      problems.push(
+        `${formatPath(['sources', index, 'signal'])}: "${source.signal}" is already a configured signal; name the error-rate signal differently`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** Tokens are read at start-up; a missing one is a config error, never an open API. */
+function authTokenProblems(config: OmenConfig, env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  config.auth.tokens.forEach((token, index) => {
+    if (token.env !== undefined && !env[token.env]) {
+      problems.push(
+        `${formatPath(['auth', 'tokens', index, 'env'])}: the environment variable ${token.env} is not set or empty`,
+      );
+    }
+    if (token.file === undefined) return;
+    try {
+      accessSync(token.file, constants.R_OK);
+    } catch {
+      problems.push(`${formatPath(['auth', 'tokens', index, 'file'])}: cannot read "${token.file}"`);
+    }
+  });
+  return problems;
 }

@@ -29,7 +29,7 @@ const CASES: Record<string, string> = {
   'invalid-missing-sources.yaml': 'line 1: sources: is required (expected array)',
   'invalid-empty-signals.yaml': 'line 5: signals: at least one signal is needed',
   'invalid-signal-type.yaml':
-    'line 7: signals[0].type: expected one of "ratio", "rate", "gauge", "histogram_quantile"',
+    'line 7: signals[0].type: expected one of "ratio", "rate", "gauge", "histogram_quantile", "promql"',
   'invalid-missing-denominator.yaml': 'line 6: signals[0].denominator: is required (expected string)',
   'invalid-quantile.yaml': 'line 9: signals[0].quantile: must be less than 1',
   'invalid-url.yaml': 'line 4: sources[0].url: Invalid URL',
@@ -46,7 +46,23 @@ const CASES: Record<string, string> = {
   'invalid-duplicate-source.yaml': 'sources: the name "demo" is used twice',
   'invalid-rate-window.yaml':
     'sources[0].rateWindow: must be longer than pipeline.interval (15s), or counters never get a rate',
-  'invalid-source-type.yaml': 'line 3: sources[0].type: expected one of "scrape"',
+  'invalid-source-type.yaml': 'line 3: sources[0].type: expected one of "scrape", "push", "prometheus"',
+  'invalid-promql-without-prometheus.yaml':
+    'signals[0]: a promql signal needs a prometheus source among its sources (has: demo)',
+  'invalid-prometheus-auth.yaml': 'sources[0]: set only one of bearerTokenEnv, basicAuth',
+  'invalid-prometheus-secret-file.yaml':
+    'sources[0].basicAuth.passwordFile: cannot read "/nonexistent/omen-password"',
+  'invalid-push-window.yaml': 'line 5: sources[0].window: expected a duration such as 15s, 5m or 1h30m',
+  'invalid-push-twice.yaml':
+    'sources[1]: only one push source may be configured (it serves POST /api/v1/ingest)',
+  'invalid-push-signal-clash.yaml':
+    'sources[0].signal: "error_ratio" is already a configured signal; name the error-rate signal differently',
+  'invalid-auth-role.yaml': 'line 3: auth.tokens[0].role: expected one of viewer, operator, admin, ingest',
+  'invalid-auth-token-both.yaml':
+    'line 3: auth.tokens[0]: set exactly one of file or env (the token itself never goes in this file)',
+  'invalid-auth-token-env.yaml':
+    'auth.tokens[0].env: the environment variable OMEN_TEST_UNSET_VIEWER_TOKEN is not set or empty',
+  'invalid-auth-token-file.yaml': 'auth.tokens[0].file: cannot read "/nonexistent/omen-ingest-token"',
 };
 
 describe('config loading', () => {
@@ -75,6 +91,26 @@ describe('config loading', () => {
     expect(config.anomaly.severities).toEqual({ low: 0.99, medium: 0.995, high: 0.999, critical: 0.9999 });
     expect(config.signals[0]).toMatchObject({ by: ['service'], season: 'auto' });
     expect(config.sources[0]).toMatchObject({ timeout: '5s', rateWindow: '1m' });
+  });
+
+  it('looks auth token variables up in the injected environment, and fills push defaults', () => {
+    const text = readFileSync(fixture('invalid-auth-token-env.yaml'), 'utf8').replace(
+      'sources:\n',
+      'sources:\n  - { name: app, type: push, signal: pushed_error_rate }\n',
+    );
+    const env = { OMEN_TEST_UNSET_VIEWER_TOKEN: 'set-for-this-test-only' };
+    const config = parseConfig(text, 'x.yaml', { env });
+    expect(config.auth.tokens).toEqual([{ role: 'viewer', env: 'OMEN_TEST_UNSET_VIEWER_TOKEN' }]);
+    expect(config.sources[0]).toEqual({
+      name: 'app',
+      type: 'push',
+      signal: 'pushed_error_rate',
+      window: '1m',
+      forgetAfter: '24h',
+      season: 'auto',
+      maxBodyBytes: 1048576,
+      rateLimit: { perSecond: 50, burst: 100 },
+    });
   });
 
   it('lets OMEN_PORT override the port, and rejects a bad one', () => {

@@ -40,7 +40,7 @@ export function parseConfig(text: string, file: string, options: LoadOptions = {
   }
   const parsed = configSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) throw new ConfigError(file, issuesToProblems(parsed.error.issues, doc, lines));
-  const problems = checkConsistency(parsed.data);
+  const problems = checkConsistency(parsed.data, options.env ?? {});
   if (problems.length > 0) throw new ConfigError(file, problems);
   return applyEnvironment(parsed.data, options.env ?? {}, file);
 }

@@ -52,6 +52,11 @@ function typeOf(schema: JsonSchema): string {
   return base === 'number' || base === 'integer' ? numericRange(schema, base) : base;
 }
 
+/** A key is required only where its enclosing object is (prefix '' is the file itself). */
+function childRequired(parent: JsonSchema, key: string, prefix: string, parentRequired: boolean): boolean {
+  return (prefix === '' || parentRequired) && (parent.required?.includes(key) ?? false);
+}
+
 function walk(schema: JsonSchema, prefix: string, required: boolean, rows: ReferenceRow[]): void {
   const isObject = schema.type === 'object' && schema.properties;
   if (!isObject || prefix === '') {
@@ -59,7 +64,7 @@ function walk(schema: JsonSchema, prefix: string, required: boolean, rows: Refer
   }
   if (isObject) {
     for (const [key, child] of Object.entries(schema.properties!)) {
-      walk(child, prefix ? `${prefix}.${key}` : key, schema.required?.includes(key) ?? false, rows);
+      walk(child, prefix ? `${prefix}.${key}` : key, childRequired(schema, key, prefix, required), rows);
     }
     return;
   }
@@ -78,7 +83,12 @@ function walkVariants(variants: JsonSchema[], prefix: string, rows: ReferenceRow
     const child = first.properties![key]!;
     const kinds =
       key === 'type'
-        ? { ...child, const: undefined, enum: variants.map((v) => v.properties!.type!.const) }
+        ? {
+            ...child,
+            const: undefined,
+            enum: variants.map((v) => v.properties!.type!.const),
+            description: 'Kind; the keys each kind adds are listed below as `[type=…]`.',
+          }
         : child;
     walk(kinds, `${prefix}[].${key}`, first.required?.includes(key) ?? false, rows);
   }

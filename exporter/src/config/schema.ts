@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { DURATION_PATTERN } from './duration.js';
+import { prometheusSourceSchema } from './prometheus-source-schema.js';
+import { pushSourceSchema } from './push-source-schema.js';
 
 const duration = (description: string) =>
   z
@@ -86,11 +88,23 @@ const quantileSignal = z
   })
   .meta({ description: 'histogram_quantile over the rate of the buckets, by the `by` labels.' });
 
+const promqlSignal = z
+  .strictObject({
+    ...signalCommon,
+    type: z.literal('promql').meta({ description: 'Signal kind.' }),
+    query: z.string().min(1).meta({
+      description:
+        'PromQL expression, evaluated by `prometheus` sources (scrape sources skip this signal); one service per result series, named by its `by` labels.',
+    }),
+  })
+  .meta({ description: 'A PromQL expression evaluated by a `prometheus` source.' });
+
 export const signalSchema = z.discriminatedUnion('type', [
   ratioSignal,
   rateSignal,
   gaugeSignal,
   quantileSignal,
+  promqlSignal,
 ]);
 // Kinds of signal, with the keys each adds to the common ones above.
 
@@ -116,7 +130,11 @@ export const scrapeSourceSchema = z.strictObject({
     .meta({ description: 'File holding a bearer token for the target (secrets never go in this file).' }),
 });
 
-export const sourceSchema = z.discriminatedUnion('type', [scrapeSourceSchema]);
+export const sourceSchema = z.discriminatedUnion('type', [
+  scrapeSourceSchema,
+  pushSourceSchema,
+  prometheusSourceSchema,
+]);
 
 const severities = z
   .strictObject({
@@ -127,6 +145,30 @@ const severities = z
   })
   .prefault({})
   .meta({ description: 'Score at or above which an anomaly has each severity.' });
+
+export const ROLES = ['viewer', 'operator', 'admin', 'ingest'] as const;
+
+const apiToken = z
+  .strictObject({
+    role: z.enum(ROLES, { error: `expected one of ${ROLES.join(', ')}` }),
+    file: z.string().min(1).optional(),
+    env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected an environment variable name' })
+      .optional(),
+  })
+  .refine((token) => (token.file === undefined) !== (token.env === undefined), {
+    error: 'set exactly one of file or env (the token itself never goes in this file)',
+  });
+
+const authSchema = z
+  .strictObject({
+    tokens: z.array(apiToken).default([]).meta({
+      description:
+        'API bearer tokens, each `{ role: viewer|operator|admin|ingest, file: path }` or `{ role, env: VAR }`; read at start. With none, the API is open.',
+    }),
+  })
+  .prefault({});
 
 export const configSchema = z.strictObject({
   server: z
@@ -193,6 +235,7 @@ export const configSchema = z.strictObject({
         .meta({ description: 'Past seasons compared at the same phase, once that much history exists.' }),
     })
     .prefault({}),
+  auth: authSchema,
   sources: z.array(sourceSchema).min(1, { error: 'at least one source is needed' }),
   signals: z.array(signalSchema).min(1, { error: 'at least one signal is needed' }),
 });
@@ -201,3 +244,6 @@ export type OmenConfig = z.infer<typeof configSchema>;
 export type SignalConfig = z.infer<typeof signalSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type ScrapeSourceConfig = z.infer<typeof scrapeSourceSchema>;
+export type { PrometheusSourceConfig } from './prometheus-source-schema.js';
+export type AuthConfig = z.infer<typeof authSchema>;
+export type Role = (typeof ROLES)[number];

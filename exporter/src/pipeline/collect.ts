@@ -12,20 +12,29 @@ export interface SourceHealth {
   lastSuccessMs: number | undefined;
 }
 
+/** A cycle's samples: `fresh` ones still to be written, and ones a source already committed. */
+export interface Collected {
+  fresh: SeriesSample[];
+  committed: SeriesSample[];
+}
+
 export async function collectAll(
   sources: readonly Source[],
   context: CollectContext,
   deps: { self: SelfMetrics; logger: Logger; health: Map<string, SourceHealth> },
-): Promise<SeriesSample[]> {
+): Promise<Collected> {
   const results = await Promise.all(sources.map((source) => collectOne(source, context, deps)));
-  return results.flat();
+  return {
+    fresh: results.flatMap((result) => result.fresh),
+    committed: results.flatMap((result) => result.committed),
+  };
 }
 
 async function collectOne(
   source: Source,
   context: CollectContext,
   { self, logger, health }: { self: SelfMetrics; logger: Logger; health: Map<string, SourceHealth> },
-): Promise<SeriesSample[]> {
+): Promise<Collected> {
   const labels = { source: source.name };
   const started = performance.now();
   const previous = health.get(source.name);
@@ -41,7 +50,7 @@ async function collectOne(
     }
     if (previous && !previous.up) logger.info({ source: source.name }, 'source is back up');
     health.set(source.name, { up: true, lastError: undefined, lastSuccessMs: context.nowMs });
-    return result.samples;
+    return { fresh: result.samples, committed: result.committed ?? [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     self.sourceUp.set(labels, 0);
@@ -52,7 +61,7 @@ async function collectOne(
       logger.debug({ source: source.name, err: message }, 'source still failing');
     }
     health.set(source.name, { up: false, lastError: message, lastSuccessMs: previous?.lastSuccessMs });
-    return [];
+    return { fresh: [], committed: [] };
   } finally {
     self.sourceDuration.set(labels, (performance.now() - started) / 1000);
   }

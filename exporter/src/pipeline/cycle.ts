@@ -35,9 +35,11 @@ export interface CycleDeps {
 }
 
 export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSignal): Promise<void> {
-  const samples = await collectAll(deps.sources, { nowMs, abort }, deps);
-  await deps.store.writeSamples(samples);
-  deps.tracker.observe(samples);
+  const { fresh, committed } = await collectAll(deps.sources, { nowMs, abort }, deps);
+  // Pushed samples were committed when they arrived; only the collected ones are written here.
+  deps.tracker.observe(committed);
+  await deps.store.writeSamples(fresh);
+  deps.tracker.observe(fresh);
   const evicted = deps.tracker.evict(nowMs);
   if (evicted > 0) deps.self.seriesDropped.inc({ reason: 'evicted' }, evicted);
 

@@ -8,9 +8,25 @@ export interface SignalSettings {
   seasonMs: number | null;
 }
 
+/** A signal defined by a source rather than listed in `signals`: the push source's error rate. */
+export interface SourceSignal {
+  name: string;
+  help: string | undefined;
+  threshold: number | undefined;
+  season: string;
+}
+
+export function sourceSignals(config: OmenConfig): SourceSignal[] {
+  return config.sources.flatMap((source) =>
+    source.type === 'push'
+      ? [{ name: source.signal, help: source.help, threshold: source.threshold, season: source.season }]
+      : [],
+  );
+}
+
 export function resolveSignalSettings(config: OmenConfig): Map<string, SignalSettings> {
   return new Map(
-    config.signals.map((signal) => [
+    [...config.signals, ...sourceSignals(config)].map((signal) => [
       signal.name,
       {
         threshold: signal.threshold,

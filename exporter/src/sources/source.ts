@@ -21,6 +21,12 @@ export interface CollectResult {
   samples: SeriesSample[];
   /** Lines or values the source could not use; the good ones are still in `samples`. */
   parseErrors: number;
+  /**
+   * Samples the source already committed to the store itself (the push source commits a
+   * batch before it answers its client, DESIGN Decision 8). The pipeline tracks and scores
+   * them like `samples` but does not write them a second time.
+   */
+  committed?: SeriesSample[];
 }
 
 /**

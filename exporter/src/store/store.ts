@@ -89,7 +89,38 @@ export interface ModelStateStore {
   loadModelStates(model: string): Promise<ModelState[]>;
 }
 
-export interface Store extends SampleStore, AnomalyStore, ModelStateStore {
+export type EventSeverity = 'info' | 'warning' | 'error' | 'critical';
+
+/** One error an application reported (push source): what failed, where, how badly, when. */
+export interface ErrorEvent {
+  service: string;
+  /** The error's type, e.g. "TimeoutError". */
+  type: string;
+  severity: EventSeverity;
+  timestampMs: number;
+}
+
+/** Error events of one service: how many fall in the counting range (possibly 0). */
+export interface ErrorEventCount {
+  service: string;
+  count: number;
+}
+
+export interface ErrorEventStore {
+  /** Resolves only once the batch is committed (DESIGN Decision 8). */
+  writeErrorEvents(events: readonly ErrorEvent[]): Promise<void>;
+  /**
+   * Every service with an event in [activeSinceMs, toMs], with the number of its events in
+   * (fromMs, toMs]; services that were active but have none in that range count 0.
+   */
+  countErrorEvents(query: {
+    activeSinceMs: number;
+    fromMs: number;
+    toMs: number;
+  }): Promise<ErrorEventCount[]>;
+}
+
+export interface Store extends SampleStore, AnomalyStore, ModelStateStore, ErrorEventStore {
   /** True while the store can serve (for /readyz). */
   isOpen(): boolean;
   /** Flushes and closes; safe to call twice. */

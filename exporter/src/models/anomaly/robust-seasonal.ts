@@ -128,6 +128,14 @@ function describe(series: ResidualSeries, count: number, z: number, seasonMs: nu
   return `rolling baseline of ${count} points${why}, ${robustZ}`;
 }
 
+/**
+ * Alarms wait for the baseline and for the empirical tail: a Student-t on a short,
+ * quantised history over-alarms, and Decision 5's calibration is the series' own residuals.
+ */
+function isWarming(series: ResidualSeries, fit: Fit, params: RobustSeasonalParams): boolean {
+  return series.residuals.length - 1 < params.minPoints || fit.calibration.length < MIN_EMPIRICAL_RESIDUALS;
+}
+
 function scoreNewest(
   window: SeriesWindow,
   context: DetectionContext,
@@ -146,10 +154,7 @@ function scoreNewest(
       ? seasonalResiduals(timestampsMs, values, seasonMs, range, params)
       : null) ?? rollingResiduals(values, range.from, last);
   const fit = fitResiduals(series, params);
-  // Alarms wait for the empirical tail too: a Student-t on a short, quantised history
-  // over-alarms, and Decision 5's calibration is the series' own residuals.
-  const calibrating = fit.calibration.length < MIN_EMPIRICAL_RESIDUALS;
-  const warming = series.residuals.length - 1 < params.minPoints || calibrating;
+  const warming = isWarming(series, fit, params);
   const reference = series.references[series.references.length - 1] as number;
 
   if (fit.prediction === null || fit.count < MIN_COMPARABLE) {

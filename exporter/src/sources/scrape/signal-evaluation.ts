@@ -180,6 +180,9 @@ export function compileSignal(signal: SignalConfig): CompiledSignal {
         evaluate: ({ rates }) => quantileBy(rates, buckets, by, signal.quantile),
       };
     }
+    case 'promql':
+      // A PromQL expression needs a query engine: only `prometheus` sources evaluate it.
+      return { name, counters: [], evaluate: () => new Map() };
   }
 }
 

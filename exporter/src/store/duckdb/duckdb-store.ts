@@ -7,8 +7,17 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Logger } from '../../log/logger.js';
 import type { SeriesSample } from '../../sources/source.js';
-import type { AnomalyQuery, AnomalyRecord, ModelState, Store, StoreOptions, TimeRange } from '../store.js';
+import type {
+  AnomalyQuery,
+  AnomalyRecord,
+  ErrorEvent,
+  ModelState,
+  Store,
+  StoreOptions,
+  TimeRange,
+} from '../store.js';
 import { queryAnomalies, writeAnomalyBatch } from './anomaly-store.js';
+import { countErrorEvents, writeErrorEventBatch } from './error-event-store.js';
 import { migrate } from './migrate.js';
 import { loadModelStates, saveModelStateBatch } from './model-state-store.js';
 import { IN_MEMORY, openError, openInstance, type OpenedInstance } from './open-instance.js';
@@ -86,6 +95,14 @@ class DuckDbStore implements Store {
 
   loadModelStates(model: string) {
     return this.read('loading model states', () => loadModelStates(this.reader, model));
+  }
+
+  writeErrorEvents(events: readonly ErrorEvent[]): Promise<void> {
+    return this.write('writing error events', () => writeErrorEventBatch(this.writer, events));
+  }
+
+  countErrorEvents(query: { activeSinceMs: number; fromMs: number; toMs: number }) {
+    return this.read('counting error events', () => countErrorEvents(this.reader, query));
   }
 
   isOpen(): boolean {
