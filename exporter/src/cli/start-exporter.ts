@@ -40,7 +40,8 @@ export async function startExporter(
   const tokens = ApiTokens.load(config.auth, options.env ?? process.env);
   const store = await openDuckDbStore(config.store, { logger: logger.child({ component: 'store' }) });
   const self = new SelfMetrics({ processMetrics: options.processMetrics ?? true });
-  const sources = createSources(config.sources, config.signals, logger, store);
+  const intervalMs = parseDuration(config.pipeline.interval);
+  const sources = createSources(config.sources, config.signals, logger, store, { intervalMs });
   for (const source of sources) self.registerSource(source.name);
   const detector = anomalyDetectors[DEFAULT_DETECTOR]({
     window: config.anomaly.window,
@@ -49,7 +50,6 @@ export async function startExporter(
   });
   self.registerModel(detector.name);
 
-  const intervalMs = parseDuration(config.pipeline.interval);
   const deps: CycleDeps = {
     sources,
     store,
