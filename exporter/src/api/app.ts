@@ -19,6 +19,7 @@ import { openApiDocument } from './openapi.js';
 import { anomaliesRouter } from './routes/anomalies.js';
 import { healthRouter } from './routes/health.js';
 import { ingestRouter, type PushIngest } from './routes/ingest.js';
+import { jobsRouter, type JobsDeps } from './routes/jobs.js';
 import { signalsRouter } from './routes/signals.js';
 
 export interface AppDeps {
@@ -36,6 +37,8 @@ export interface AppDeps {
   push?: PushIngest;
   /** Request time for ingest (timestamps, rate limits); injected by tests. */
   clock?: () => number;
+  /** Background jobs (on-demand analysis); absent, their routes are not mounted. */
+  jobs?: JobsDeps;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -56,6 +59,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use('/api/v1', read, signalsRouter(deps.config, deps.latest));
   app.use('/api/v1', read, anomaliesRouter(deps.store));
+  if (deps.jobs) app.use('/api/v1', jobsRouter(deps.jobs));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

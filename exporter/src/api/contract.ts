@@ -135,6 +135,38 @@ export const ingestResponse = z
   })
   .meta({ id: 'IngestResponse', description: 'Sent only once the whole batch is committed' });
 
+// Jobs (DESIGN Decision 11): long work answers 202 with a job to poll.
+export const analysisRequest = z
+  .strictObject({
+    service: serviceName.optional().meta({ description: 'Report on this service only; default: all' }),
+  })
+  .meta({ id: 'AnalysisRequest' });
+
+export const job = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['analysis']),
+    state: z.enum(['running', 'succeeded', 'failed']),
+    params: z.record(z.string(), z.unknown()),
+    submittedBy: z
+      .string()
+      .meta({ description: 'The Grafana user, else the token (never the token itself)' }),
+    submittedAt: isoTime,
+    finishedAt: isoTime.nullable(),
+    result: z.unknown().meta({ description: 'What the job produced, once it succeeded' }),
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'Job' });
+
+export const jobResponse = z
+  .object({
+    job,
+    coalesced: z
+      .boolean()
+      .meta({ description: 'True when the request joined the same work already running' }),
+  })
+  .meta({ id: 'JobResponse' });
+
 export type SignalsResponse = z.infer<typeof signalsResponse>;
 export type IngestRequest = z.infer<typeof ingestRequest>;
 export type IngestRequestInput = z.input<typeof ingestRequest>;
@@ -143,3 +175,6 @@ export type AnomaliesResponse = z.infer<typeof anomaliesResponse>;
 export type AnomaliesQuery = z.infer<typeof anomaliesQuery>;
 export type Anomaly = z.infer<typeof anomaly>;
 export type ErrorBody = z.infer<typeof errorBody>;
+export type AnalysisRequest = z.infer<typeof analysisRequest>;
+export type JobBody = z.infer<typeof job>;
+export type JobResponse = z.infer<typeof jobResponse>;

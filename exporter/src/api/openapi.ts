@@ -1,12 +1,14 @@
 /** The OpenAPI 3.1 document, generated from the contract's schemas (never written by hand). */
 import { z } from 'zod';
 import {
+  analysisRequest,
   anomaliesQuery,
   anomaliesResponse,
   errorBody,
   healthResponse,
   ingestRequest,
   ingestResponse,
+  jobResponse,
   signalsResponse,
 } from './contract.js';
 
@@ -108,6 +110,41 @@ export function openApiDocument(version: string) {
             },
           },
           responses: { '200': jsonResponse('The batch is committed', ingestResponse), ...ingestErrors },
+        },
+      },
+      '/api/v1/analysis': {
+        post: {
+          summary: 'Run an analysis cycle now (role admin); 202 with a job to poll',
+          description:
+            'Collects every source, scores every series and reports on one service or all. While an ' +
+            'analysis of the same scope runs, the request joins it (`coalesced: true`).',
+          requestBody: {
+            required: false,
+            content: {
+              'application/json': {
+                schema: z.toJSONSchema(analysisRequest, { io: 'input', target: 'openapi-3.0' }),
+              },
+            },
+          },
+          responses: {
+            '202': {
+              ...jsonResponse('The job, running or joined', jobResponse),
+              headers: { Location: { description: 'The job’s URL', schema: { type: 'string' } } },
+            },
+            ...errors,
+            '404': jsonResponse('Omen tracks no series of that service', errorBody),
+          },
+        },
+      },
+      '/api/v1/jobs/{id}': {
+        get: {
+          summary: 'A job’s state and, once finished, its result or error',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': jsonResponse('The job', jobResponse.pick({ job: true })),
+            ...errors,
+            '404': jsonResponse('No such job (finished jobs are kept for a while only)', errorBody),
+          },
         },
       },
     },

@@ -12,6 +12,7 @@ import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
 import type { ApiTokens } from './auth.js';
+import type { JobsDeps } from './routes/jobs.js';
 
 export const PUSH_CONFIG = [
   'sources:',
@@ -34,6 +35,7 @@ export async function startTestApp(options: {
   tokens?: ApiTokens;
   clock?: () => number;
   store?: Store;
+  jobs?: JobsDeps;
 }): Promise<TestApp> {
   const config = parseConfig(options.yaml ?? PUSH_CONFIG, 'test.yaml');
   const store =
@@ -54,6 +56,7 @@ export async function startTestApp(options: {
     tokens: options.tokens,
     push,
     clock: options.clock,
+    jobs: options.jobs,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

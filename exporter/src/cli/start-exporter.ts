@@ -7,11 +7,13 @@ import type { Server } from 'node:http';
 import { once } from 'node:events';
 import { createApp } from '../api/app.js';
 import { ApiTokens } from '../api/auth.js';
+import { JobQueue } from '../jobs/job-queue.js';
 import { parseDuration } from '../config/duration.js';
 import type { OmenConfig } from '../config/schema.js';
 import { SelfMetrics } from '../exposition/self-metrics.js';
 import type { Logger } from '../log/logger.js';
 import { anomalyDetectors, DEFAULT_DETECTOR } from '../models/registry.js';
+import { OnDemandAnalysis } from '../pipeline/analysis.js';
 import type { SourceHealth } from '../pipeline/collect.js';
 import { runCycle, type CycleDeps } from '../pipeline/cycle.js';
 import { Scheduler } from '../pipeline/scheduler.js';
@@ -79,6 +81,10 @@ export async function startExporter(
     clock: options.clock,
   });
 
+  const jobs = new JobQueue({
+    onFinished: (job) =>
+      logger.info({ job: job.id, kind: job.kind, state: job.state, by: job.submittedBy }, 'job finished'),
+  });
   const app = createApp({
     config,
     store,
@@ -90,6 +96,7 @@ export async function startExporter(
     version: VERSION,
     tokens,
     push: sources.find((source) => source instanceof PushSource),
+    jobs: { queue: jobs, analysis: new OnDemandAnalysis(() => scheduler.runNow(), deps.latest) },
   });
   const server = await listen(app, config.server.host, config.server.port, store);
   const port = (server.address() as { port: number }).port;
@@ -114,6 +121,7 @@ export async function startExporter(
     stop: () =>
       (stopping ??= (async () => {
         await scheduler.stop();
+        await jobs.drain();
         await closeServer(server);
         await Promise.all(sources.map((source) => source.close?.()));
         await store.close();

@@ -11,28 +11,47 @@ function deferred() {
 }
 
 describe('Scheduler', () => {
-  it('counts an overrun instead of stacking a second cycle', async () => {
+  /** A scheduler whose cycles wait for the test to open the gate; it counts starts and overruns. */
+  function gatedScheduler() {
     const gate = deferred();
-    let started = 0;
-    let overruns = 0;
+    const counts = { started: 0, overruns: 0 };
     const scheduler = new Scheduler({
       intervalMs: 60_000,
       runCycle: async () => {
-        started += 1;
+        counts.started += 1;
         await gate.promise;
       },
-      onOverrun: () => (overruns += 1),
+      onOverrun: () => (counts.overruns += 1),
       onCycleDone: () => {},
       logger,
     });
+    return { scheduler, gate, counts };
+  }
+
+  it('counts an overrun instead of stacking a second cycle', async () => {
+    const { scheduler, gate, counts } = gatedScheduler();
     const first = scheduler.tick();
     const second = scheduler.tick();
-    expect(started).toBe(1);
-    expect(overruns).toBe(1);
+    expect(counts).toEqual({ started: 1, overruns: 1 });
     gate.resolve();
     await Promise.all([first, second]);
     await scheduler.tick();
-    expect(started).toBe(2);
+    expect(counts.started).toBe(2);
+  });
+
+  it('runNow() joins a running cycle without counting an overrun, and runs nothing once stopped', async () => {
+    const { scheduler, gate, counts } = gatedScheduler();
+    const scheduled = scheduler.tick();
+    const asked = scheduler.runNow();
+    expect(counts).toEqual({ started: 1, overruns: 0 });
+    gate.resolve();
+    await Promise.all([scheduled, asked]);
+    await scheduler.runNow();
+    expect(counts.started).toBe(2);
+    await scheduler.stop();
+    await scheduler.runNow();
+    await scheduler.tick();
+    expect(counts.started).toBe(2);
   });
 
   it('reports a failing cycle and keeps going', async () => {

@@ -18,6 +18,7 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private readonly abort = new AbortController();
+  private stopped = false;
   private readonly clock: () => number;
 
   constructor(private readonly options: SchedulerOptions) {
@@ -31,6 +32,7 @@ export class Scheduler {
 
   /** Runs one cycle now unless one is running; resolves when the cycle (or the running one) ends. */
   async tick(): Promise<void> {
+    if (this.stopped) return;
     if (this.running) {
       this.options.onOverrun();
       return this.running;
@@ -39,6 +41,11 @@ export class Scheduler {
       this.running = undefined;
     });
     return this.running;
+  }
+
+  /** A cycle someone asked for (the analysis API): joins a running one rather than counting an overrun. */
+  async runNow(): Promise<void> {
+    return this.running ?? this.tick();
   }
 
   private async runOnce(): Promise<void> {
@@ -53,6 +60,7 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
