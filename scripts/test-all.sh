@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(prometheus)
+APT_PACKAGES=(prometheus prometheus-alertmanager)
 missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 if ((${#missing[@]} > 0)); then
   if [[ $(id -u) -eq 0 ]]; then
     echo "installing Debian packages: ${APT_PACKAGES[*]}"
@@ -33,6 +34,7 @@ stage typecheck npm run typecheck --silent
 stage lint npx eslint . --max-warnings=0
 stage format npx prettier --check . --log-level warn
 stage unit npm run test:unit --silent
+stage alerting bash scripts/check-alerting.sh
 stage build npm run build --silent
 stage golden npm run test:golden --silent
 stage integration npm run test:integration --silent
