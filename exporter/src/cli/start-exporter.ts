@@ -17,12 +17,14 @@ import { OnDemandAnalysis } from '../pipeline/analysis.js';
 import type { SourceHealth } from '../pipeline/collect.js';
 import { runCycle, type CycleDeps } from '../pipeline/cycle.js';
 import { Scheduler } from '../pipeline/scheduler.js';
+import { RETENTION_TABLES, runStoreMaintenance } from '../pipeline/store-maintenance.js';
 import { SeriesTracker } from '../pipeline/series-tracker.js';
 import { resolveSignalSettings } from '../pipeline/signal-settings.js';
 import { ScoreSnapshot } from '../scores/snapshot.js';
 import { PushSource } from '../sources/push/push-source.js';
 import { createSources } from '../sources/registry.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
+import type { Store } from '../store/store.js';
 import { VERSION } from './version.js';
 
 export interface ExporterHandle {
@@ -43,8 +45,13 @@ export async function startExporter(
   const store = await openDuckDbStore(config.store, { logger: logger.child({ component: 'store' }) });
   const self = new SelfMetrics({ processMetrics: options.processMetrics ?? true });
   const intervalMs = parseDuration(config.pipeline.interval);
-  const sources = createSources(config.sources, config.signals, logger, store, { intervalMs });
+  const rawRetentionMs = parseDuration(config.store.rawRetention);
+  const sources = createSources(config.sources, config.signals, logger, store, {
+    intervalMs,
+    rawRetentionMs,
+  });
   for (const source of sources) self.registerSource(source.name);
+  self.registerStore(store, RETENTION_TABLES);
   const detector = anomalyDetectors[DEFAULT_DETECTOR]({
     window: config.anomaly.window,
     minPoints: config.anomaly.minPoints,
@@ -81,6 +88,8 @@ export async function startExporter(
     clock: options.clock,
   });
 
+  const maintenance = maintenanceScheduler(config, { store, self, logger, rawRetentionMs }, options.clock);
+
   const jobs = new JobQueue({
     onFinished: (job) =>
       logger.info({ job: job.id, kind: job.kind, state: job.state, by: job.submittedBy }, 'job finished'),
@@ -101,6 +110,7 @@ export async function startExporter(
   const server = await listen(app, config.server.host, config.server.port, store);
   const port = (server.address() as { port: number }).port;
   scheduler.start();
+  maintenance.start();
   const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${port}`;
   logger.info(
     { url: `${url}/metrics`, sources: sources.length, signals: config.signals.length },
@@ -120,7 +130,7 @@ export async function startExporter(
     runCycleNow: () => scheduler.tick(),
     stop: () =>
       (stopping ??= (async () => {
-        await scheduler.stop();
+        await Promise.all([scheduler.stop(), maintenance.stop()]);
         await jobs.drain();
         await closeServer(server);
         await Promise.all(sources.map((source) => source.close?.()));
@@ -128,6 +138,31 @@ export async function startExporter(
         logger.info('omen stopped cleanly');
       })()),
   };
+}
+
+/** Rollups and retention on their own timer: a slow run never delays a cycle's tick. */
+function maintenanceScheduler(
+  config: OmenConfig,
+  deps: { store: Store; self: SelfMetrics; logger: Logger; rawRetentionMs: number },
+  clock: (() => number) | undefined,
+): Scheduler {
+  const logger = deps.logger.child({ component: 'store-maintenance' });
+  const maintenance = {
+    store: deps.store,
+    self: deps.self,
+    logger,
+    rawRetentionMs: deps.rawRetentionMs,
+    retentionMs: parseDuration(config.store.retention),
+  };
+  return new Scheduler({
+    intervalMs: parseDuration(config.store.maintenanceInterval),
+    runCycle: (nowMs) => runStoreMaintenance(maintenance, nowMs),
+    onOverrun: () => logger.warn('store maintenance is still running; this run skipped'),
+    onCycleDone: () => undefined,
+    logger,
+    clock,
+    what: 'store maintenance',
+  });
 }
 
 async function listen(

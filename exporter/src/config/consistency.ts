@@ -67,6 +67,11 @@ export function checkConsistency(config: OmenConfig, env: NodeJS.ProcessEnv = {}
       );
     }
   });
+  if (parseDuration(config.store.rawRetention) > parseDuration(config.store.retention)) {
+    problems.push(
+      `store.rawRetention: must not exceed store.retention (${config.store.retention}); rollups are made from raw samples`,
+    );
+  }
   const { low, medium, high, critical } = config.anomaly.severities;
   if (!(low <= medium && medium <= high && high <= critical)) {
     problems.push('anomaly.severities: expected low ≤ medium ≤ high ≤ critical');

@@ -63,6 +63,8 @@ const CASES: Record<string, string> = {
   'invalid-auth-token-env.yaml':
     'auth.tokens[0].env: the environment variable OMEN_TEST_UNSET_VIEWER_TOKEN is not set or empty',
   'invalid-auth-token-file.yaml': 'auth.tokens[0].file: cannot read "/nonexistent/omen-ingest-token"',
+  'invalid-retention-order.yaml':
+    'store.rawRetention: must not exceed store.retention (7d); rollups are made from raw samples',
 };
 
 describe('config loading', () => {

@@ -204,6 +204,15 @@ export const configSchema = z.strictObject({
         .default('512MB')
         .meta({ description: 'DuckDB memory_limit.' }),
       threads: z.number().int().min(1).max(64).default(2).meta({ description: 'DuckDB threads.' }),
+      rawRetention: duration(
+        'Raw samples and error events older than this are deleted (once rolled up); pushes older than this are refused.',
+      ).default('14d'),
+      retention: duration(
+        'Five-minute rollups and recorded anomalies older than this are deleted. Audit rows are never deleted.',
+      ).default('90d'),
+      maintenanceInterval: duration(
+        'How often the store rolls up finished five-minute buckets and applies retention (off the scrape path).',
+      ).default('5m'),
     })
     .prefault({}),
   pipeline: z

@@ -18,6 +18,15 @@ export class SelfMetrics {
   readonly cycleOverruns = new Counter({ ...spec('cycleOverruns'), registers: [this.registry] });
   readonly modelRunSuccess = new Gauge({ ...spec('modelRunSuccess'), registers: [this.registry] });
   readonly seriesDropped = new Counter({ ...spec('seriesDropped'), registers: [this.registry] });
+  readonly storeRetentionDeleted = new Counter({
+    ...spec('storeRetentionDeleted'),
+    registers: [this.registry],
+  });
+  readonly storeRollupBuckets = new Counter({ ...spec('storeRollupBuckets'), registers: [this.registry] });
+  readonly storeMaintenanceLastSuccess = new Gauge({
+    ...spec('storeMaintenanceLastSuccess'),
+    registers: [this.registry],
+  });
 
   constructor(options: { processMetrics: boolean }) {
     // Process metrics (CPU, memory, event loop) are standard for an exporter; tests of the
@@ -29,6 +38,22 @@ export class SelfMetrics {
   registerSource(name: string): void {
     this.sourceParseErrors.inc({ source: name }, 0);
     this.sourceUp.set({ source: name }, 0);
+  }
+
+  /** The size is read at scrape time: a stat of the file, never a query behind the pipeline's. */
+  registerStore(store: { sizeBytes(): Promise<number> }, tables: readonly string[]): void {
+    new Gauge({
+      ...spec('storeSize'),
+      registers: [this.registry],
+      async collect() {
+        try {
+          this.set(await store.sizeBytes());
+        } catch {
+          // /metrics must answer even while the store closes: the last size stands.
+        }
+      },
+    });
+    for (const table of tables) this.storeRetentionDeleted.inc({ table }, 0);
   }
 
   registerModel(name: string): void {

@@ -12,6 +12,8 @@ export interface SchedulerOptions {
   onCycleDone: (seconds: number, error?: unknown) => void;
   logger: Logger;
   clock?: () => number;
+  /** What a run is called in the failure log line (default: cycle). */
+  what?: string;
 }
 
 export class Scheduler {
@@ -54,7 +56,7 @@ export class Scheduler {
       await this.options.runCycle(this.clock(), this.abort.signal);
       this.options.onCycleDone((performance.now() - started) / 1000);
     } catch (error) {
-      this.options.logger.error({ err: String(error) }, 'cycle failed');
+      this.options.logger.error({ err: String(error) }, `${this.options.what ?? 'cycle'} failed`);
       this.options.onCycleDone((performance.now() - started) / 1000, error);
     }
   }

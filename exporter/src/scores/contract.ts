@@ -87,4 +87,24 @@ export const SELF_METRICS = {
     help: 'Series or samples dropped, by reason.',
     labels: ['reason'],
   },
+  storeSize: {
+    name: 'omen_store_size_bytes',
+    help: 'Bytes the store takes on disk (DuckDB file and write-ahead log).',
+    labels: [],
+  },
+  storeRetentionDeleted: {
+    name: 'omen_store_retention_deleted_rows_total',
+    help: 'Rows deleted by retention, by table.',
+    labels: ['table'],
+  },
+  storeRollupBuckets: {
+    name: 'omen_store_rollup_buckets_total',
+    help: 'Five-minute rollup rows written (or rewritten after late samples).',
+    labels: [],
+  },
+  storeMaintenanceLastSuccess: {
+    name: 'omen_store_maintenance_last_success_timestamp_seconds',
+    help: 'Unix time the store maintenance (rollups, retention) last completed.',
+    labels: [],
+  },
 } as const satisfies Record<string, MetricSpec>;

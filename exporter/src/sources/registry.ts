@@ -19,11 +19,14 @@ interface SourceDeps {
   store: SampleStore & ErrorEventStore;
   /** The pipeline interval: the prometheus source's default query step. */
   intervalMs?: number | undefined;
+  /** `store.rawRetention`: pushes older than this are refused, as retention would delete them. */
+  rawRetentionMs?: number | undefined;
 }
 
 export const sourceFactories: { [K in SourceConfig['type']]: SourceFactory<K> } = {
   scrape: (config, signals, deps) => createScrapeSource(config, signals, deps),
-  push: (config, signals, deps) => createPushSource(config, signals, deps),
+  push: (config, signals, deps) =>
+    createPushSource(config, signals, { ...deps, maxAgeMs: deps.rawRetentionMs }),
   prometheus: (config, signals, deps) => createPrometheusSource(config, signals, deps),
 };
 
@@ -33,7 +36,7 @@ export function createSources(
   signals: SignalConfig[],
   logger: Logger,
   store: SourceDeps['store'],
-  options: { intervalMs?: number } = {},
+  options: { intervalMs?: number; rawRetentionMs?: number } = {},
 ): Source[] {
   return sources.map((config) => {
     const mine = signals.filter((signal) => !signal.sources || signal.sources.includes(config.name));
@@ -42,6 +45,7 @@ export function createSources(
       logger: logger.child({ source: config.name }),
       store,
       intervalMs: options.intervalMs,
+      rawRetentionMs: options.rawRetentionMs,
     });
   });
 }

@@ -24,7 +24,7 @@ export interface PushSourceDeps {
   logger: Logger;
   store: SampleStore & ErrorEventStore;
   /** Oldest timestamp accepted, as an age (default: the raw retention). */
-  maxAgeMs?: number;
+  maxAgeMs?: number | undefined;
 }
 
 export interface IngestOutcome {

@@ -12,6 +12,8 @@ import type {
   AnomalyRecord,
   ErrorEvent,
   ModelState,
+  RetentionCutoffs,
+  RollupOutcome,
   Store,
   StoreOptions,
   TimeRange,
@@ -21,10 +23,13 @@ import { countErrorEvents, writeErrorEventBatch } from './error-event-store.js';
 import { migrate } from './migrate.js';
 import { loadModelStates, saveModelStateBatch } from './model-state-store.js';
 import { IN_MEMORY, openError, openInstance, type OpenedInstance } from './open-instance.js';
+import { applyRetention } from './retention-store.js';
+import { readRollups, RollupMark } from './rollup-store.js';
 import { listSeries, readWindows } from './sample-reader.js';
 import { SampleWriter } from './sample-writer.js';
 import { SerialQueue } from './serial-queue.js';
 import { SeriesIds } from './series-ids.js';
+import { memoryStoreBytes, storeFileBytes } from './store-size.js';
 import { InvalidCursorError } from '../store.js';
 
 export { InvalidCursorError };
@@ -43,9 +48,10 @@ export async function openDuckDbStore(options: StoreOptions, deps: DuckDbStoreDe
     connections.push(reader);
     await migrate(writer, { logger: deps.logger });
     const seriesIds = await SeriesIds.load(writer);
-    const samples = await SampleWriter.create(writer, seriesIds);
+    const rollups = await RollupMark.load(writer);
+    const samples = await SampleWriter.create(writer, seriesIds, rollups);
     deps.logger?.info({ path: options.path, series: seriesIds.size }, 'store open');
-    return new DuckDbStore(options.path, opened, writer, reader, seriesIds, samples, deps.logger);
+    return new DuckDbStore(options.path, opened, writer, reader, seriesIds, samples, rollups, deps.logger);
   } catch (cause) {
     for (const connection of connections) connection.closeSync();
     opened.instance.closeSync();
@@ -66,6 +72,7 @@ class DuckDbStore implements Store {
     private readonly reader: DuckDBConnection,
     private readonly seriesIds: SeriesIds,
     private readonly samples: SampleWriter,
+    private readonly rollups: RollupMark,
     private readonly logger: Logger | undefined,
   ) {}
 
@@ -105,6 +112,36 @@ class DuckDbStore implements Store {
     return this.read('counting error events', () => countErrorEvents(this.reader, query));
   }
 
+  /** One queued write per chunk, so pushes and cycles interleave with a long backlog. */
+  async rollUp(untilMs: number, options: { maxChunks?: number } = {}): Promise<RollupOutcome> {
+    let buckets = 0;
+    for (let chunk = 0; chunk < (options.maxChunks ?? Infinity); chunk += 1) {
+      let written: number | null = null;
+      await this.write('rolling up samples', async () => {
+        written = await this.rollups.rollUpChunk(this.writer, untilMs);
+      });
+      if (written === null) return { buckets, caughtUp: true };
+      buckets += written;
+    }
+    return { buckets, caughtUp: false };
+  }
+
+  applyRetention(cutoffs: RetentionCutoffs) {
+    return this.writeReturning('applying retention', async () =>
+      applyRetention(this.writer, cutoffs, await this.rollups.rolledUpBefore(this.writer)),
+    );
+  }
+
+  readRollups(ranges: readonly TimeRange[]) {
+    return this.read('reading rollups', () => readRollups(this.reader, ranges));
+  }
+
+  sizeBytes() {
+    // A file's size is a stat, not a query: it need not wait behind a long read.
+    if (this.path !== IN_MEMORY) return storeFileBytes(this.path);
+    return this.read('measuring the store', () => memoryStoreBytes(this.reader));
+  }
+
   isOpen(): boolean {
     return this.closing === null;
   }
@@ -131,6 +168,10 @@ class DuckDbStore implements Store {
   }
 
   private write(what: string, task: () => Promise<void>): Promise<void> {
+    return this.writeReturning(what, task);
+  }
+
+  private writeReturning<T>(what: string, task: () => Promise<T>): Promise<T> {
     if (!this.isOpen()) return Promise.reject(this.closedError(what));
     return this.writes.run(task).catch((cause: unknown) => {
       throw withContext(what, cause);

@@ -24,24 +24,38 @@ export function mergeRanges(ranges: readonly TimeRange[]): TimeRange[] {
   return merged;
 }
 
+/**
+ * `column` inside any of the ranges, as SQL with bound pairs: merged first, so a row in
+ * two overlapping ranges matches once; null when no range is left. The OR of plain
+ * comparisons lets DuckDB skip row groups whose zonemap misses every range, and the SQL
+ * text depends only on the range count.
+ */
+export function inAnyRange(
+  column: string,
+  ranges: readonly TimeRange[],
+): { sql: string; params: ReturnType<typeof msToTimestamp>[] } | null {
+  const merged = mergeRanges(ranges);
+  if (merged.length === 0) return null;
+  return {
+    sql: merged.map((_, i) => `(${column} >= $${2 * i + 1} AND ${column} < $${2 * i + 2})`).join(' OR '),
+    params: merged.flatMap((r) => [msToTimestamp(r.fromMs), msToTimestamp(r.toMs)]),
+  };
+}
+
 export async function readWindows(
   connection: DuckDBConnection,
   ranges: readonly TimeRange[],
 ): Promise<SeriesWindow[]> {
-  const merged = mergeRanges(ranges);
-  if (merged.length === 0) return [];
-  // One bound pair per range; the OR of plain comparisons lets DuckDB skip row groups
-  // whose zonemap misses every range. The SQL text depends only on the range count.
+  const filter = inAnyRange('ts', ranges);
+  if (filter === null) return [];
   // Flat rows in one global order, grouped here: DuckDB's per-group sorted list()
   // aggregates ran out of a 512 MB memory limit on 10 000 series.
-  const conditions = merged.map((_, i) => `(ts >= $${2 * i + 1} AND ts < $${2 * i + 2})`);
-  const params = merged.flatMap((r) => [msToTimestamp(r.fromMs), msToTimestamp(r.toMs)]);
   const reader = await connection.runAndReadAll(
     `SELECT series_id, epoch_ms(ts)::DOUBLE, value
      FROM samples
-     WHERE ${conditions.join(' OR ')}
+     WHERE ${filter.sql}
      ORDER BY series_id, ts, rowid`,
-    params,
+    filter.params,
   );
   const [ids = [], timestamps = [], values = []] = reader.getColumns();
   if (ids.length === 0) return [];

@@ -1,10 +1,12 @@
 /**
  * Writes a batch of samples as one transaction: new series first, the samples through the
- * Appender (the fast path, ~1.7 M rows/s), then each touched series' first/last/count.
+ * Appender (the fast path, ~1.7 M rows/s), then each touched series' first/last/count,
+ * and a late-sample mark for the rollup job when the batch reaches back into rolled buckets.
  * Either the whole batch is committed or none of it is.
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { SeriesSample } from '../../sources/source.js';
+import type { RollupMark } from './rollup-store.js';
 import type { SeriesIds } from './series-ids.js';
 import { inTransaction, msToTimestamp } from './sql-values.js';
 
@@ -22,16 +24,21 @@ export class SampleWriter {
   private constructor(
     private readonly connection: DuckDBConnection,
     private readonly seriesIds: SeriesIds,
+    private readonly rollups: RollupMark,
   ) {}
 
-  static async create(connection: DuckDBConnection, seriesIds: SeriesIds): Promise<SampleWriter> {
+  static async create(
+    connection: DuckDBConnection,
+    seriesIds: SeriesIds,
+    rollups: RollupMark,
+  ): Promise<SampleWriter> {
     // A temp table is private to this connection and never reaches the file. Filling it
     // through an Appender and joining it is about twice as fast as binding the same
     // rows as list parameters, which dominated the cost of a 10 000-series batch.
     await connection.run(
       `CREATE TEMP TABLE ${STATS_TABLE} (series_id INTEGER, first_at TIMESTAMP, last_at TIMESTAMP, n INTEGER)`,
     );
-    return new SampleWriter(connection, seriesIds);
+    return new SampleWriter(connection, seriesIds, rollups);
   }
 
   async write(samples: readonly SeriesSample[]): Promise<void> {
@@ -52,6 +59,7 @@ export class SampleWriter {
         }
       });
       await this.updateSeriesStats(stats.values());
+      await this.rollups.noteWritten(connection, Math.min(...[...stats.values()].map((s) => s.firstMs)));
       return ids;
     });
     resolved.commit();
