@@ -5,6 +5,13 @@
 import { createRobustSeasonalDetector, ROBUST_SEASONAL } from './anomaly/robust-seasonal.js';
 import type { RobustSeasonalParams } from './anomaly/robust-seasonal-params.js';
 import type { AnomalyDetector } from './types.js';
+import { conformalForecaster } from './forecast/conformal-forecaster.js';
+import { ETS, ets } from './forecast/ets.js';
+import type { Forecaster } from './forecast/forecaster.js';
+import type { ForecasterParams } from './forecast/forecaster-params.js';
+import { MEDIAN_COMBINATION, medianCombination } from './forecast/median-combination.js';
+import { SEASONAL_NAIVE, seasonalNaive } from './forecast/seasonal-naive.js';
+import { THETA, theta } from './forecast/theta.js';
 
 /** Common detector parameters every anomaly family accepts (each validates its own extras). */
 export type AnomalyDetectorParams = Partial<RobustSeasonalParams>;
@@ -18,3 +25,19 @@ export const anomalyDetectors = {
 export type AnomalyDetectorName = keyof typeof anomalyDetectors;
 
 export const DEFAULT_DETECTOR: AnomalyDetectorName = ROBUST_SEASONAL;
+
+export type ForecasterFactory = (params?: Partial<ForecasterParams>) => Forecaster;
+
+/** Every forecaster is a point model with conformal intervals (forecast/conformal-forecaster.ts). */
+export const forecasters = {
+  [SEASONAL_NAIVE]: (params = {}) => conformalForecaster(seasonalNaive, params),
+  [THETA]: (params = {}) => conformalForecaster(theta, params),
+  [ETS]: (params = {}) => conformalForecaster(ets, params),
+  [MEDIAN_COMBINATION]: (params = {}) => conformalForecaster(medianCombination, params),
+} as const satisfies Record<string, ForecasterFactory>;
+
+export type ForecasterName = keyof typeof forecasters;
+
+/** The baseline every forecaster is measured against (`omen eval forecast`). */
+export const BASELINE_FORECASTER: ForecasterName = SEASONAL_NAIVE;
+export const DEFAULT_FORECASTER: ForecasterName = MEDIAN_COMBINATION;

@@ -1,0 +1,82 @@
+/**
+ * Any point model plus conformal calibration is a forecaster. Fitting holds out the newest
+ * part of the history: the model is fitted on the rest and walked, one observation at a
+ * time, through the held-out part, so the errors its intervals rest on are out of sample.
+ * The same walk is what each pipeline cycle does with a new observation.
+ */
+import {
+  anchorHorizons,
+  createConformal,
+  errorCount,
+  errorQuantiles,
+  exceedance,
+  observe,
+  record,
+} from './conformal.js';
+import type { FitOptions, Forecaster, ForecasterState, ForecastPath, PointModel } from './forecaster.js';
+import { resolveForecasterParams, type ForecasterParams } from './forecaster-params.js';
+import { calendarPeriods, detectPeriod, SEASONALITY_DEFAULTS } from './seasonality.js';
+
+/** Fewest points a forecaster fits on (a period needs three cycles besides, see seasonality.ts). */
+export const MIN_FIT_POINTS = 20;
+
+export function conformalForecaster<S>(
+  model: PointModel<S>,
+  params: Partial<ForecasterParams> = {},
+): Forecaster {
+  const resolved = resolveForecasterParams(model.name, params);
+  const longest = (state: ForecasterState): number => state.calibration.anchors.at(-1) as number;
+
+  function update(state: ForecasterState, value: number): ForecasterState {
+    const point = model.update(state.point as S, value);
+    const calibration = record(observe(state.calibration, value), model.predict(point, longest(state)));
+    return { ...state, point, calibration };
+  }
+
+  return {
+    name: model.name,
+    minPoints: MIN_FIT_POINTS,
+    fit(values: readonly number[], options: FitOptions): ForecasterState {
+      if (values.length < MIN_FIT_POINTS)
+        throw new Error(
+          `${model.name}: needs at least ${MIN_FIT_POINTS} points to fit (got ${values.length})`,
+        );
+      const split = Math.max(
+        MIN_FIT_POINTS / 2,
+        Math.floor(values.length * (1 - resolved.calibrationFraction)),
+      );
+      const calendar = options.stepMs === undefined ? [] : calendarPeriods(options.stepMs);
+      const period =
+        options.period === undefined
+          ? detectPeriod(values.slice(0, split), { ...SEASONALITY_DEFAULTS, calendar })
+          : options.period;
+      let state: ForecasterState = {
+        model: model.name,
+        period,
+        point: model.fit(values.slice(0, split), period),
+        calibration: createConformal(anchorHorizons(options.horizons), resolved.window),
+      };
+      state = {
+        ...state,
+        calibration: record(state.calibration, model.predict(state.point as S, longest(state))),
+      };
+      for (let t = split; t < values.length; t += 1) state = update(state, values[t] as number);
+      return state;
+    },
+    update,
+    forecast(state: ForecasterState, steps: number): ForecastPath {
+      const point = model.predict(state.point as S, steps);
+      const ps = resolved.levels.flatMap((level) => [(1 - level) / 2, (1 + level) / 2]);
+      const quantiles = errorQuantiles(state.calibration, steps, ps);
+      const intervals = resolved.levels.map((level, i) => ({
+        level,
+        lower: point.map((p, h) => p + ((quantiles[h] as number[])[2 * i] as number)),
+        upper: point.map((p, h) => p + ((quantiles[h] as number[])[2 * i + 1] as number)),
+      }));
+      return { point, intervals, warming: errorCount(state.calibration, steps) < resolved.minErrors };
+    },
+    exceedance(state: ForecasterState, steps: number, threshold: number): number[] {
+      return exceedance(state.calibration, model.predict(state.point as S, steps), threshold);
+    },
+  };
+}

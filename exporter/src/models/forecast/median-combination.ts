@@ -1,0 +1,46 @@
+/**
+ * The median of several point models' forecasts, step by step. Combinations of simple
+ * methods beat each member on average (the main lesson of M3 and M4), and the median, unlike
+ * the mean, ignores the one member that has run away.
+ */
+import { ets } from './ets.js';
+import type { PointModel } from './forecaster.js';
+import { seasonalNaive } from './seasonal-naive.js';
+import { theta } from './theta.js';
+
+export const MEDIAN_COMBINATION = 'median_combination';
+
+export interface CombinationState {
+  members: unknown[];
+}
+
+function middle(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export function medianOf(
+  name: string,
+  members: readonly PointModel<unknown>[],
+): PointModel<CombinationState> {
+  return {
+    name,
+    fit: (values, period) => ({ members: members.map((m) => m.fit(values, period)) }),
+    update: (state, value) => ({
+      members: members.map((m, i) => m.update(state.members[i], value)),
+    }),
+    predict(state, steps) {
+      const paths = members.map((m, i) => m.predict(state.members[i], steps));
+      return Array.from({ length: steps }, (_, h) => middle(paths.map((path) => path[h] as number)));
+    },
+  };
+}
+
+export const medianCombination = medianOf(MEDIAN_COMBINATION, [
+  seasonalNaive as PointModel<unknown>,
+  theta as PointModel<unknown>,
+  ets as PointModel<unknown>,
+]);
