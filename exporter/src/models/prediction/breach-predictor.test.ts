@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { forecasters } from '../registry.js';
+import { breachPredictor, createBreachState, firstPassage, observeOutcome } from './breach-predictor.js';
+import { fitBreach, step, type BreachWalk } from './breach-walk.js';
+
+// A daily season of 24 steps whose peaks, at phase 6, cross the threshold for phases 4..8:
+// every crossing time is known in advance.
+const PERIOD = 24;
+const THRESHOLD = 108.5;
+const wave = (t: number): number => 100 + 10 * Math.sin((2 * Math.PI * t) / PERIOD);
+
+function walkTo(end: number): BreachWalk {
+  const forecaster = forecasters.median_combination();
+  const predictor = breachPredictor();
+  const history = Array.from({ length: 24 * 20 }, (_, t) => wave(t));
+  let walk = fitBreach(forecaster, predictor, history, { threshold: THRESHOLD, horizons: [3, 12] });
+  for (let t = history.length; t <= end; t += 1) walk = step(forecaster, predictor, walk, wave(t));
+  return walk;
+}
+
+describe('breach prediction on a series crossing its threshold at known times', () => {
+  // 480 = 20 cycles; the value at 480 + 4 is the next to cross (sin at phase 4 = 0.866).
+  it('is near certain just before a crossing and near zero just after one', () => {
+    const before = walkTo(24 * 20 + 1).prediction; // crossing 3 steps ahead
+    expect(before.probability[0]).toBeGreaterThan(0.9);
+    expect(before.probability[1]).toBeGreaterThan(0.9);
+    const after = walkTo(24 * 20 + 9).prediction; // next crossing 19 steps ahead
+    expect(after.probability[0]).toBeLessThan(0.05);
+    expect(after.probability[1]).toBeLessThan(0.05);
+  });
+
+  it('tells the time to the next crossing', () => {
+    expect(walkTo(24 * 20 + 1).prediction.stepsToBreach).toBe(3);
+    expect(walkTo(24 * 20 + 17).prediction.stepsToBreach).toBe(11);
+    // The next crossing is 13 steps away, past the longest horizon (12).
+    expect(walkTo(24 * 20 + 15).prediction.stepsToBreach).toBeNull();
+  });
+
+  it('says more for "within the horizon" than the horizon end alone', () => {
+    // From phase 1, the peak is 5 steps ahead and over by step 12 (phase 13).
+    const walk = walkTo(24 * 20 + 1);
+    const atEnd = forecasters.median_combination().exceedance(walk.forecast, 12, THRESHOLD)[11] as number;
+    expect(atEnd).toBeLessThan(0.05);
+    expect(walk.prediction.raw[1]).toBeGreaterThan(0.9);
+  });
+});
+
+describe('breach state', () => {
+  it('resolves a prediction after its horizon with whether any value in between breached', () => {
+    const predictor = breachPredictor();
+    let state = createBreachState(10, [2]);
+    state = predictor.record(state, { probability: [0.3], raw: [0.3], stepsToBreach: null });
+    state = observeOutcome(state, 11); // breach at step 1
+    expect(state.calibration[0]?.count.reduce((a, b) => a + b)).toBe(0);
+    state = observeOutcome(state, 5);
+    expect(state.calibration[0]?.count.reduce((a, b) => a + b)).toBe(1);
+    expect(state.calibration[0]?.hits.reduce((a, b) => a + b)).toBe(1);
+    expect(state.pending[0]).toEqual([]);
+  });
+
+  it('takes the first passage as the likeliest step, reflected', () => {
+    expect(firstPassage([0.1, 0.5, 0.2], [1, 3])).toEqual([1 - 0.9 ** 2, 1 - 0.5 ** 2]);
+  });
+
+  it('rejects a non-finite threshold and fractional horizons', () => {
+    expect(() => createBreachState(NaN, [1])).toThrow(/threshold must be a finite number/);
+    expect(() => createBreachState(1, [1.5])).toThrow(/horizons must be whole steps/);
+    expect(() => breachPredictor({ prior: 0 })).toThrow(/prior must be > 0/);
+  });
+});

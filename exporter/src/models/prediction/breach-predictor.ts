@@ -1,0 +1,110 @@
+/**
+ * Breach prediction: per horizon H, P(the series exceeds its threshold at any step within H)
+ * from the forecaster's predictive distribution, calibrated on the series' own history.
+ *
+ * The raw probability is a first-passage approximation, not the end point alone: the most
+ * likely step to be above the threshold (max over steps ≤ H of P(X_k > threshold)), doubled
+ * in the way the reflection principle doubles a random walk's end-point probability
+ * (1 − (1 − p)², which stays below 1). Every prediction is resolved H steps later (did the
+ * series exceed the threshold in between?), and the resolved pairs feed an isotonic
+ * calibration, so the published number is a frequency the series has actually shown.
+ */
+import type { Forecaster, ForecasterState } from '../forecast/forecaster.js';
+import { addOutcome, calibrate, createCalibration, type CalibrationState } from './calibration.js';
+
+export interface BreachParams {
+  /** Pseudo-observations per calibration bin (shrinkage towards the raw probability). */
+  prior: number;
+  /** Step-wise P(X_k > threshold) at which the time to breach is reached. */
+  timeToBreachAt: number;
+}
+
+export const BREACH_DEFAULTS: Readonly<BreachParams> = Object.freeze({ prior: 20, timeToBreachAt: 0.5 });
+
+/** Predictions awaiting their outcome, per horizon: raw probability, steps since, breached yet. */
+interface Pending {
+  raw: number;
+  age: number;
+  hit: boolean;
+}
+
+export interface BreachState {
+  threshold: number;
+  /** Horizons in steps, ascending. */
+  horizons: number[];
+  calibration: CalibrationState[];
+  pending: Pending[][];
+}
+
+export interface BreachPrediction {
+  /** Calibrated P(breach within horizons[i]). */
+  probability: number[];
+  /** Uncalibrated first-passage probabilities, same order. */
+  raw: number[];
+  /** Steps until the breach is more likely than not, or null within the longest horizon. */
+  stepsToBreach: number | null;
+}
+
+export function createBreachState(threshold: number, horizons: readonly number[]): BreachState {
+  if (!Number.isFinite(threshold))
+    throw new Error(`breach: threshold must be a finite number (got ${threshold})`);
+  if (horizons.length === 0 || horizons.some((h) => !Number.isInteger(h) || h < 1))
+    throw new Error(`breach: horizons must be whole steps ≥ 1 (got ${JSON.stringify(horizons)})`);
+  const sorted = [...new Set(horizons)].sort((a, b) => a - b);
+  return {
+    threshold,
+    horizons: sorted,
+    calibration: sorted.map(createCalibration),
+    pending: sorted.map(() => []),
+  };
+}
+
+/** First-passage probability within each horizon from step-wise exceedance probabilities. */
+export function firstPassage(stepwise: readonly number[], horizons: readonly number[]): number[] {
+  return horizons.map((h) => {
+    const p = Math.max(...stepwise.slice(0, h));
+    return 1 - (1 - p) * (1 - p);
+  });
+}
+
+/** The state after `value` arrives: pending predictions learn whether they breached. */
+export function observeOutcome(state: BreachState, value: number): BreachState {
+  const calibration = state.calibration.slice();
+  const pending = state.pending.map((queue, i) => {
+    const h = state.horizons[i] as number;
+    const aged = queue.map((p) => ({ raw: p.raw, age: p.age + 1, hit: p.hit || value > state.threshold }));
+    const done = aged.filter((p) => p.age >= h);
+    for (const p of done) calibration[i] = addOutcome(calibration[i] as CalibrationState, p.raw, p.hit);
+    return aged.filter((p) => p.age < h);
+  });
+  return { ...state, calibration, pending };
+}
+
+export function breachPredictor(params: Partial<BreachParams> = {}) {
+  const { prior, timeToBreachAt } = { ...BREACH_DEFAULTS, ...params };
+  if (!(prior > 0)) throw new Error(`breach: prior must be > 0 (got ${prior})`);
+  if (!(timeToBreachAt > 0 && timeToBreachAt < 1))
+    throw new Error(`breach: timeToBreachAt must be in (0, 1) (got ${timeToBreachAt})`);
+
+  return {
+    /** The breach outlook from the forecaster's current state (nothing is learned here). */
+    predict(forecaster: Forecaster, forecast: ForecasterState, state: BreachState): BreachPrediction {
+      const longest = state.horizons.at(-1) as number;
+      const stepwise = forecaster.exceedance(forecast, longest, state.threshold);
+      const raw = firstPassage(stepwise, state.horizons);
+      const probability = raw.map((r, i) => calibrate(state.calibration[i] as CalibrationState, r, prior));
+      const first = stepwise.findIndex((p) => p >= timeToBreachAt);
+      return { probability, raw, stepsToBreach: first === -1 ? null : first + 1 };
+    },
+    /** Records a prediction so that its outcome calibrates the ones after it. */
+    record(state: BreachState, prediction: BreachPrediction): BreachState {
+      const pending = state.pending.map((queue, i) => [
+        ...queue,
+        { raw: prediction.raw[i] as number, age: 0, hit: false },
+      ]);
+      return { ...state, pending };
+    },
+  };
+}
+
+export type BreachPredictor = ReturnType<typeof breachPredictor>;
