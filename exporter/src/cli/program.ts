@@ -4,6 +4,7 @@ import { DURATION_PATTERN } from '../config/duration.js';
 import { loadConfigFile } from '../config/load.js';
 import { demoCommand } from './demo-command.js';
 import { evalNabCommand } from './eval-nab-command.js';
+import { registerForecastCommands } from './forecast-program.js';
 import { serveCommand } from './serve-command.js';
 import { VERSION } from './version.js';
 
@@ -100,6 +101,8 @@ export function buildProgram(): Command {
         'Example:\n  omen eval nab ../shared/data/nab --out /tmp/nab-out',
     )
     .action(evalNabCommand);
+
+  registerForecastCommands(program, evaluate);
 
   return program;
 }

@@ -1,17 +1,6 @@
 /** The text `omen eval nab` prints: the three profile scores, then one line per file. */
+import { table } from '../text-table.js';
 import type { EvalNabReport } from './eval-nab.js';
-
-function table(header: string[], rows: string[][], rightAligned: Set<number>): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((cell, c) =>
-        rightAligned.has(c) ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number),
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
-}
 
 /** Calibrated scores crowd just below 1, so a few significant digits would all read "1.00000". */
 function threshold(t: number): string {
