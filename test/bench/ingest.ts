@@ -1,0 +1,135 @@
+/**
+ * Ingest throughput of the two write paths, each beside the raw DuckDB Appender measured
+ * in the same run (issue 3's target: at least 50% of the Appender's rate).
+ *  - push: the request body's bytes → JSON.parse → the API contract's validation
+ *    (parseBodyOrThrow(ingestRequest)) → PushSource.ingest → committed in DuckDB; no HTTP.
+ *  - scrape: exposition text → the scrape source's reader (parse, signals per service) →
+ *    store.writeSamples, as a cycle writes them; no HTTP.
+ * Run: npm run bench (or npx tsx test/bench/ingest.ts).
+ */
+import { join } from 'node:path';
+import { ingestRequest } from '../../exporter/src/api/contract.js';
+import { parseBodyOrThrow } from '../../exporter/src/api/validate.js';
+import { parseConfig } from '../../exporter/src/config/load.js';
+import { createLogger } from '../../exporter/src/log/logger.js';
+import { PushSource } from '../../exporter/src/sources/push/push-source.js';
+import { createExpositionReader } from '../../exporter/src/sources/scrape/scrape-source.js';
+import { openDuckDbStore } from '../../exporter/src/store/duckdb/duckdb-store.js';
+import {
+  rate,
+  rawAppenderRate,
+  report,
+  seconds,
+  serviceName,
+  STORE_SETTINGS,
+  T0,
+  tempDir,
+} from './support.js';
+
+const SERIES = 10_000;
+const PUSH_BATCH = 5_000;
+const PUSH_BATCHES = 100;
+const SCRAPES = 50;
+
+const logger = createLogger({ level: 'error', format: 'json' });
+const config = parseConfig(
+  [
+    'sources:',
+    '  - { name: app, type: push, signal: pushed_error_rate, maxBodyBytes: 67108864 }',
+    '  - { name: target, type: scrape, url: "http://127.0.0.1:1/metrics" }',
+    'signals:',
+    '  - { name: queue_depth, type: gauge, selector: queue_depth, sources: [app, target], season: none }',
+  ].join('\n'),
+  'bench.yaml',
+);
+
+/** Request bodies as the wire carries them: one sample per series, one timestamp per batch. */
+function pushBodies(): Buffer[] {
+  return Array.from({ length: PUSH_BATCHES }, (_, b) => {
+    const from = (b * PUSH_BATCH) % SERIES;
+    const samples = Array.from({ length: PUSH_BATCH }, (_, i) => ({
+      signal: 'queue_depth',
+      service: serviceName(from + i),
+      value: (b * 31 + i) % 97,
+      timestamp: (T0 + b * 1000) / 1000,
+    }));
+    return Buffer.from(JSON.stringify({ samples }));
+  });
+}
+
+/** A target's /metrics with one gauge line per service (plus HELP/TYPE), new values each scrape. */
+function expositions(): string[] {
+  return Array.from({ length: SCRAPES }, (_, s) => {
+    const lines = ['# HELP queue_depth Jobs waiting.', '# TYPE queue_depth gauge'];
+    for (let i = 0; i < SERIES; i += 1)
+      lines.push(`queue_depth{service="${serviceName(i)}",instance="a:9100"} ${(s * 7 + i) % 89}`);
+    return `${lines.join('\n')}\n`;
+  });
+}
+
+async function pushPath(path: string): Promise<number> {
+  const store = await openDuckDbStore({ path, ...STORE_SETTINGS });
+  const source = config.sources[0]!;
+  if (source.type !== 'push') throw new Error('bench config: first source must be push');
+  const push = new PushSource(source, config.signals, { logger, store, maxAgeMs: Infinity });
+  const bodies = pushBodies();
+  try {
+    const started = performance.now();
+    for (const [b, body] of bodies.entries()) {
+      const batch = parseBodyOrThrow(ingestRequest, JSON.parse(body.toString('utf8')));
+      await push.ingest(batch, T0 + b * 1000);
+    }
+    return (PUSH_BATCHES * PUSH_BATCH) / seconds(started);
+  } finally {
+    await store.close();
+  }
+}
+
+async function scrapePath(path: string): Promise<number> {
+  const store = await openDuckDbStore({ path, ...STORE_SETTINGS });
+  const read = createExpositionReader({ name: 'target', rateWindow: '1m' }, config.signals, { logger });
+  const texts = expositions();
+  let written = 0;
+  try {
+    const started = performance.now();
+    for (const [s, body] of texts.entries()) {
+      const { samples } = read(
+        { body, contentType: 'text/plain; version=0.0.4', format: 'text' },
+        T0 + s * 15_000,
+      );
+      await store.writeSamples(samples);
+      written += samples.length;
+    }
+    if (written !== SCRAPES * SERIES)
+      throw new Error(`scrape path wrote ${written} samples, expected ${SCRAPES * SERIES}`);
+    return written / seconds(started);
+  } finally {
+    await store.close();
+  }
+}
+
+const temp = tempDir('omen-bench-ingest-');
+try {
+  console.log(
+    `ingest: ${SERIES} series, DuckDB ${STORE_SETTINGS.memoryLimit} / ${STORE_SETTINGS.threads} threads, temp files`,
+  );
+  const rawPush = await rawAppenderRate(join(temp.dir, 'raw-push.duckdb'), PUSH_BATCHES, PUSH_BATCH);
+  const push = await pushPath(join(temp.dir, 'push.duckdb'));
+  console.log(
+    `push path: ${PUSH_BATCHES} bodies × ${PUSH_BATCH} samples (JSON → contract → PushSource.ingest → commit)`,
+  );
+  report('raw Appender', rate(rawPush));
+  report('push path', rate(push));
+  report('push / raw Appender', `${((100 * push) / rawPush).toFixed(0)}%`, '≥ 50%');
+
+  const rawScrape = await rawAppenderRate(join(temp.dir, 'raw-scrape.duckdb'), SCRAPES, SERIES);
+  const scrape = await scrapePath(join(temp.dir, 'scrape.duckdb'));
+  console.log(
+    `scrape path: ${SCRAPES} expositions × ${SERIES} lines (parse → signals → writeSamples → commit)`,
+  );
+  report('raw Appender', rate(rawScrape));
+  report('scrape path', rate(scrape));
+  report('scrape / raw Appender', `${((100 * scrape) / rawScrape).toFixed(0)}%`, '≥ 50%');
+} finally {
+  temp.cleanup();
+}

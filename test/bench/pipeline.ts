@@ -1,0 +1,199 @@
+/**
+ * The real exporter (startExporter: store, scrape source, detector, pipeline, HTTP) with
+ * 10 000 series: one cycle's CPU (process.cpuUsage around it, DuckDB's threads included)
+ * and wall time, /metrics over HTTP (time and size; target < 250 ms), the once-per-cycle
+ * render on its own, and the process's RSS (target < 1 GiB).
+ * The store is first filled with each series' full detector history, so every series is
+ * scored warm, as in steady state. The scrape target is a static exposition served from
+ * this process (its CPU is in the figures; it is small beside the cycle's).
+ * Run: npm run bench (or npx tsx test/bench/pipeline.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { startExporter } from '../../exporter/src/cli/start-exporter.js';
+import { parseConfig } from '../../exporter/src/config/load.js';
+import { createLogger } from '../../exporter/src/log/logger.js';
+import { ROBUST_SEASONAL_DEFAULTS } from '../../exporter/src/models/anomaly/robust-seasonal-params.js';
+import { mulberry32 } from '../../exporter/src/random/mulberry32.js';
+import { renderScores } from '../../exporter/src/scores/snapshot.js';
+import type { SeriesScore } from '../../exporter/src/scores/series-score.js';
+import { openDuckDbStore } from '../../exporter/src/store/duckdb/duckdb-store.js';
+import type { SeriesSample } from '../../exporter/src/sources/source.js';
+import { median, mib, report, serviceName, STORE_SETTINGS, tempDir } from './support.js';
+
+const SERIES = 10_000;
+const INTERVAL_MS = 600_000; // long, so the scheduler's own ticks stay out of the measured cycles
+const HISTORY = Math.ceil(
+  (ROBUST_SEASONAL_DEFAULTS.window + ROBUST_SEASONAL_DEFAULTS.calibrationPoints) * 1.1,
+);
+const CYCLES = 3;
+const SCRAPES = 20;
+const random = mulberry32(42);
+const logger = createLogger({ level: 'warn', format: 'logfmt' });
+
+async function fillHistory(path: string, nowMs: number): Promise<void> {
+  const store = await openDuckDbStore({ path, ...STORE_SETTINGS });
+  try {
+    // 100 series per batch: the history is written fast, not the way a cycle writes.
+    for (let from = 0; from < SERIES; from += 100) {
+      const batch: SeriesSample[] = [];
+      for (let i = from; i < from + 100; i += 1) {
+        for (let k = HISTORY; k >= 1; k -= 1) {
+          batch.push({
+            signal: 'queue_depth',
+            service: serviceName(i),
+            timestampMs: nowMs - k * INTERVAL_MS,
+            value: 50 + 5 * random(),
+          });
+        }
+      }
+      await store.writeSamples(batch);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** A scrape target with one gauge per service. */
+async function startTarget(): Promise<{ url: string; close: () => void }> {
+  const lines = ['# TYPE queue_depth gauge'];
+  for (let i = 0; i < SERIES; i += 1)
+    lines.push(`queue_depth{service="${serviceName(i)}"} ${(50 + 5 * random()).toFixed(3)}`);
+  const body = `${lines.join('\n')}\n`;
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+    response.end(body);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/metrics`, close: () => server.close() };
+}
+
+/** Times one scrape; keeps only the counts asked for, not the 9 MiB text. */
+async function timedGet(url: string): Promise<{ ms: number; bytes: number; warm: number }> {
+  const started = performance.now();
+  const text = await (await fetch(url)).text();
+  const ms = performance.now() - started;
+  return {
+    ms,
+    bytes: Buffer.byteLength(text),
+    warm: (text.match(/^omen_series_warming\{.*\} 0$/gm) ?? []).length,
+  };
+}
+
+/** The history is written by a child process, so its garbage is not in this process's RSS. */
+function fillHistoryInChild(path: string, nowMs: number): void {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1]!, '--fill', path, String(nowMs)],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (child.status !== 0) throw new Error(`filling the history failed (exit ${child.status})`);
+}
+
+async function waitForFirstCycle(url: string): Promise<void> {
+  for (;;) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    if (/^omen_series_tracked [1-9]/m.test(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function syntheticScores(): SeriesScore[] {
+  return Array.from({ length: SERIES }, (_, i) => {
+    const value = 50 + 5 * random();
+    return {
+      signal: 'queue_depth',
+      service: serviceName(i),
+      value,
+      threshold: 80,
+      lastSampleMs: Date.now(),
+      stale: false,
+      warming: false,
+      anomaly: {
+        score: random(),
+        active: false,
+        severity: 0,
+        expected: { point: 52, lower_80: 47, upper_80: 57, lower_95: 44, upper_95: 60 },
+      },
+    };
+  });
+}
+
+if (process.argv[2] === '--fill') {
+  await fillHistory(process.argv[3]!, Number(process.argv[4]));
+  process.exit(0);
+}
+
+const temp = tempDir('omen-bench-pipeline-');
+const target = await startTarget();
+try {
+  const storePath = join(temp.dir, 'omen.duckdb');
+  const started = performance.now();
+  fillHistoryInChild(storePath, Date.now());
+  console.log(
+    `pipeline: ${SERIES} series, ${HISTORY} points of history each (filled in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  const config = parseConfig(
+    [
+      'server: { host: 127.0.0.1, port: 0 }',
+      `store: { path: ${storePath}, memoryLimit: ${STORE_SETTINGS.memoryLimit}, threads: ${STORE_SETTINGS.threads} }`,
+      `pipeline: { interval: ${INTERVAL_MS / 60_000}m, staleAfter: 1h }`,
+      'sources:',
+      `  - { name: target, type: scrape, url: "${target.url}", timeout: 30s, rateWindow: 20m }`,
+      'signals:',
+      '  - { name: queue_depth, type: gauge, selector: queue_depth, season: none, threshold: 80 }',
+    ].join('\n'),
+    'bench.yaml',
+  );
+  const exporter = await startExporter(config, logger);
+  try {
+    await waitForFirstCycle(exporter.url); // start()'s own first cycle: caches and JIT warm
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    for (let c = 0; c < CYCLES; c += 1) {
+      const cpu = process.cpuUsage();
+      const wall = performance.now();
+      await exporter.runCycleNow();
+      walls.push(performance.now() - wall);
+      const used = process.cpuUsage(cpu);
+      cpus.push((used.user + used.system) / 1000);
+    }
+    const scrapes = [];
+    for (let s = 0; s < SCRAPES; s += 1) scrapes.push(await timedGet(`${exporter.url}/metrics`));
+    const last = scrapes[scrapes.length - 1]!;
+    const warm = last.warm;
+    const renders: number[] = [];
+    const scores = syntheticScores();
+    for (let r = 0; r < 5; r += 1) {
+      const at = performance.now();
+      await renderScores(scores);
+      renders.push(performance.now() - at);
+    }
+    const memory = process.memoryUsage();
+    console.log(
+      `cycle (collect → commit → read windows → score → record → render), median of ${CYCLES}, ${warm} of ${SERIES} series warm`,
+    );
+    report('cycle CPU (user + system)', `${median(cpus).toFixed(0)} ms`);
+    report('cycle wall time', `${median(walls).toFixed(0)} ms`);
+    report('cycle CPU / interval at 15s', `${((100 * median(cpus)) / 15_000).toFixed(1)}% of one core`);
+    console.log(`/metrics over HTTP, median of ${SCRAPES}`);
+    report('/metrics time', `${median(scrapes.map((s) => s.ms)).toFixed(1)} ms`, '< 250 ms');
+    report('/metrics size', `${mib(last.bytes)} (${last.bytes} bytes)`);
+    report('render once per cycle (renderScores)', `${median(renders).toFixed(0)} ms`);
+    console.log('memory');
+    report('RSS now', mib(memory.rss), '< 1 GiB');
+    report('RSS peak (maxRSS)', mib(process.resourceUsage().maxRSS * 1024), '< 1 GiB');
+    report('JS heap used', mib(memory.heapUsed));
+  } finally {
+    await exporter.stop();
+  }
+} finally {
+  target.close();
+  temp.cleanup();
+}

@@ -1,0 +1,76 @@
+/**
+ * Shared by the benches: temp stores, the raw DuckDB Appender baseline, timing and the
+ * printed figures. Benches print; they never assert (timing goals live here, not in tests).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, timestampValue } from '@duckdb/node-api';
+
+export const T0 = Date.UTC(2026, 0, 1);
+
+/** DuckDB settings of the default config, so figures match what `omen serve` gets. */
+export const STORE_SETTINGS = { memoryLimit: '512MB', threads: 2 } as const;
+
+export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const serviceName = (i: number) => `svc-${String(i).padStart(5, '0')}`;
+
+/**
+ * The ceiling an ingest path is compared with: the same number of rows, in the same batch
+ * sizes, appended row by row through DuckDB's Appender into a table shaped like `samples`,
+ * in a fresh file with the store's settings.
+ */
+export async function rawAppenderRate(path: string, batches: number, batchSize: number): Promise<number> {
+  const instance = await DuckDBInstance.create(path, {
+    memory_limit: STORE_SETTINGS.memoryLimit,
+    threads: String(STORE_SETTINGS.threads),
+  });
+  const connection = await instance.connect();
+  try {
+    await connection.run(
+      'CREATE TABLE samples (series_id INTEGER NOT NULL, ts TIMESTAMP NOT NULL, value DOUBLE NOT NULL)',
+    );
+    const started = performance.now();
+    for (let b = 0; b < batches; b += 1) {
+      const appender = await connection.createAppender('samples');
+      for (let i = 0; i < batchSize; i += 1) {
+        appender.appendInteger(i);
+        appender.appendTimestamp(timestampValue(BigInt(T0 + b * 15_000) * 1000n));
+        appender.appendDouble(i * 0.5);
+        appender.endRow();
+      }
+      appender.closeSync();
+    }
+    return (batches * batchSize) / seconds(started);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+export function seconds(startedMs: number): number {
+  return (performance.now() - startedMs) / 1000;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+export function rate(perSecond: number): string {
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)} M/s`;
+  return `${(perSecond / 1e3).toFixed(0)} k/s`;
+}
+
+export function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** One figure per line: name, value, and the target when there is one. */
+export function report(name: string, value: string, target?: string): void {
+  console.log(`  ${name.padEnd(34)} ${value.padEnd(22)}${target ? ` (target ${target})` : ''}`);
+}
