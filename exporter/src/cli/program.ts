@@ -2,8 +2,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DURATION_PATTERN } from '../config/duration.js';
 import { loadConfigFile } from '../config/load.js';
+import { DEFAULT_RCA_RANKER, rca } from '../models/registry.js';
 import { demoCommand } from './demo-command.js';
 import { evalNabCommand } from './eval-nab-command.js';
+import { evalRcaCommand } from './eval-rca-command.js';
 import { registerForecastCommands } from './forecast-program.js';
 import { serveCommand } from './serve-command.js';
 import { VERSION } from './version.js';
@@ -101,6 +103,26 @@ export function buildProgram(): Command {
         'Example:\n  omen eval nab ../shared/data/nab --out /tmp/nab-out',
     )
     .action(evalNabCommand);
+  evaluate
+    .command('rca')
+    .description(
+      'Rank the likely root causes of labelled incidents with the root-cause ranker the exporter\n' +
+        'uses, and print top-1 and top-3 recall per scenario and target metric.',
+    )
+    .argument('[dir]', 'PetShop-layout folder: <scenario>/graph.csv, noissue/, <split>/issue_N/')
+    .option('--generated', 'also (or instead) evaluate the generated varied-cause set')
+    .option('--seed <n>', 'seed of the generated set', '1')
+    .option('--cases <n>', 'cases in the generated set', '200')
+    .option('--ranker <name>', `ranker: ${Object.keys(rca).join(', ')}`, DEFAULT_RCA_RANKER)
+    .option('--per-case', 'also print each case: root cause, its rank, the top 3')
+    .option('--json', 'print one JSON object (overall.top1, overall.top3, groups, cases)')
+    .addHelpText(
+      'after',
+      '\nExit 2 on bad input. Examples:\n' +
+        '  omen eval rca ../shared/data/petshop\n' +
+        '  omen eval rca --generated --seed 2 --cases 300 --json',
+    )
+    .action(evalRcaCommand);
 
   registerForecastCommands(program, evaluate);
 

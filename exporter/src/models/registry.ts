@@ -4,6 +4,12 @@
  */
 import { createRobustSeasonalDetector, ROBUST_SEASONAL } from './anomaly/robust-seasonal.js';
 import type { RobustSeasonalParams } from './anomaly/robust-seasonal-params.js';
+import { BARO, baroRanker } from './rca/baro-ranker.js';
+import { COMBINED, combinedRanker } from './rca/combined-ranker.js';
+import { CORRELATION, correlationRanker } from './rca/correlation-ranker.js';
+import { GRAPH, graphRanker } from './rca/graph-ranker.js';
+import { ONSET, onsetRanker } from './rca/onset-ranker.js';
+import type { RcaRanker } from './rca/types.js';
 import type { AnomalyDetector } from './types.js';
 import { conformalForecaster } from './forecast/conformal-forecaster.js';
 import { ETS, ets } from './forecast/ets.js';
@@ -41,3 +47,16 @@ export type ForecasterName = keyof typeof forecasters;
 /** The baseline every forecaster is measured against (`omen eval forecast`). */
 export const BASELINE_FORECASTER: ForecasterName = SEASONAL_NAIVE;
 export const DEFAULT_FORECASTER: ForecasterName = MEDIAN_COMBINATION;
+
+/** Root-cause rankers: the combined one is Omen's; the others are its evidence alone, for comparison. */
+export const rca = {
+  [COMBINED]: combinedRanker,
+  [BARO]: baroRanker,
+  [ONSET]: onsetRanker,
+  [CORRELATION]: correlationRanker,
+  [GRAPH]: graphRanker,
+} as const satisfies Record<string, RcaRanker>;
+
+export type RcaRankerName = keyof typeof rca;
+
+export const DEFAULT_RCA_RANKER: RcaRankerName = COMBINED;
