@@ -30,6 +30,7 @@ const SERIES = 10_000;
 const PUSH_BATCH = 5_000;
 const PUSH_BATCHES = 100;
 const SCRAPES = 50;
+const ROUNDS = 3;
 
 const logger = createLogger({ level: 'error', format: 'json' });
 const config = parseConfig(
@@ -108,28 +109,41 @@ async function scrapePath(path: string): Promise<number> {
   }
 }
 
+/**
+ * The machine is shared, so each rate is the best of ROUNDS, raw and path interleaved on
+ * fresh files: a busy neighbour slows both sides of a round, never only one.
+ */
+async function compare(
+  name: string,
+  raw: (path: string) => Promise<number>,
+  path: (path: string) => Promise<number>,
+): Promise<void> {
+  const rates = { raw: [] as number[], path: [] as number[] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    rates.raw.push(await raw(join(temp.dir, `raw-${name}-${round}.duckdb`)));
+    rates.path.push(await path(join(temp.dir, `${name}-${round}.duckdb`)));
+  }
+  const best = { raw: Math.max(...rates.raw), path: Math.max(...rates.path) };
+  report(`raw Appender (best of ${ROUNDS})`, rate(best.raw));
+  report(`${name} path (best of ${ROUNDS})`, rate(best.path));
+  report(`${name} / raw Appender`, `${((100 * best.path) / best.raw).toFixed(0)}%`, '≥ 50%');
+  const perRound = rates.path.map((r, i) => `${((100 * r) / rates.raw[i]!).toFixed(0)}%`);
+  report('  ratio in each round', perRound.join(' '));
+}
+
 const temp = tempDir('omen-bench-ingest-');
 try {
   console.log(
     `ingest: ${SERIES} series, DuckDB ${STORE_SETTINGS.memoryLimit} / ${STORE_SETTINGS.threads} threads, temp files`,
   );
-  const rawPush = await rawAppenderRate(join(temp.dir, 'raw-push.duckdb'), PUSH_BATCHES, PUSH_BATCH);
-  const push = await pushPath(join(temp.dir, 'push.duckdb'));
   console.log(
     `push path: ${PUSH_BATCHES} bodies × ${PUSH_BATCH} samples (JSON → contract → PushSource.ingest → commit)`,
   );
-  report('raw Appender', rate(rawPush));
-  report('push path', rate(push));
-  report('push / raw Appender', `${((100 * push) / rawPush).toFixed(0)}%`, '≥ 50%');
-
-  const rawScrape = await rawAppenderRate(join(temp.dir, 'raw-scrape.duckdb'), SCRAPES, SERIES);
-  const scrape = await scrapePath(join(temp.dir, 'scrape.duckdb'));
+  await compare('push', (path) => rawAppenderRate(path, PUSH_BATCHES, PUSH_BATCH), pushPath);
   console.log(
     `scrape path: ${SCRAPES} expositions × ${SERIES} lines (parse → signals → writeSamples → commit)`,
   );
-  report('raw Appender', rate(rawScrape));
-  report('scrape path', rate(scrape));
-  report('scrape / raw Appender', `${((100 * scrape) / rawScrape).toFixed(0)}%`, '≥ 50%');
+  await compare('scrape', (path) => rawAppenderRate(path, SCRAPES, SERIES), scrapePath);
 } finally {
   temp.cleanup();
 }

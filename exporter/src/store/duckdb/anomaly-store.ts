@@ -52,7 +52,7 @@ export async function writeAnomalyBatch(
          expected = excluded.expected, lower = excluded.lower, upper = excluded.upper,
          explanation = excluded.explanation`,
       [
-        list(unique.map((r) => ids.idOf(r.signal, r.service))),
+        list(ids.ids),
         timestampList(unique.map((r) => r.timestampMs)),
         list(unique.map((r) => r.model)),
         list(unique.map((r) => r.score)),

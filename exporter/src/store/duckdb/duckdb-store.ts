@@ -25,10 +25,11 @@ import { loadModelStates, saveModelStateBatch } from './model-state-store.js';
 import { IN_MEMORY, openError, openInstance, type OpenedInstance } from './open-instance.js';
 import { applyRetention } from './retention-store.js';
 import { readRollups, RollupMark } from './rollup-store.js';
-import { listSeries, readWindows } from './sample-reader.js';
+import { readWindows } from './sample-reader.js';
 import { SampleWriter } from './sample-writer.js';
 import { SerialQueue } from './serial-queue.js';
 import { SeriesIds } from './series-ids.js';
+import { SeriesStats } from './series-stats.js';
 import { memoryStoreBytes, storeFileBytes } from './store-size.js';
 import { InvalidCursorError } from '../store.js';
 
@@ -49,15 +50,30 @@ export async function openDuckDbStore(options: StoreOptions, deps: DuckDbStoreDe
     await migrate(writer, { logger: deps.logger });
     const seriesIds = await SeriesIds.load(writer);
     const rollups = await RollupMark.load(writer);
-    const samples = await SampleWriter.create(writer, seriesIds, rollups);
+    const stats = await SeriesStats.open(writer, (ms) =>
+      deps.logger?.warn(
+        { path: options.path, recountMs: Math.round(ms) },
+        'the store was not closed cleanly (a crash?): recounted each series from its samples',
+      ),
+    );
+    const samples = new SampleWriter(writer, seriesIds, rollups, stats);
     deps.logger?.info({ path: options.path, series: seriesIds.size }, 'store open');
-    return new DuckDbStore(options.path, opened, writer, reader, seriesIds, samples, rollups, deps.logger);
+    const parts = { seriesIds, samples, rollups, stats };
+    return new DuckDbStore(options.path, opened, writer, reader, parts, deps.logger);
   } catch (cause) {
     for (const connection of connections) connection.closeSync();
     opened.instance.closeSync();
     opened.release();
     throw openError(options.path, cause);
   }
+}
+
+/** The in-memory state kept beside the connections: series ids and bookkeeping, rollup progress. */
+interface StoreParts {
+  seriesIds: SeriesIds;
+  samples: SampleWriter;
+  rollups: RollupMark;
+  stats: SeriesStats;
 }
 
 class DuckDbStore implements Store {
@@ -70,11 +86,19 @@ class DuckDbStore implements Store {
     private readonly opened: OpenedInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
-    private readonly seriesIds: SeriesIds,
-    private readonly samples: SampleWriter,
-    private readonly rollups: RollupMark,
+    parts: StoreParts,
     private readonly logger: Logger | undefined,
-  ) {}
+  ) {
+    this.seriesIds = parts.seriesIds;
+    this.samples = parts.samples;
+    this.rollups = parts.rollups;
+    this.stats = parts.stats;
+  }
+
+  private readonly seriesIds: SeriesIds;
+  private readonly samples: SampleWriter;
+  private readonly rollups: RollupMark;
+  private readonly stats: SeriesStats;
 
   writeSamples(samples: readonly SeriesSample[]): Promise<void> {
     return this.write('writing samples', () => this.samples.write(samples));
@@ -84,8 +108,10 @@ class DuckDbStore implements Store {
     return this.read('reading sample windows', () => readWindows(this.reader, ranges));
   }
 
+  /** From memory: exact for every committed batch, and no query. */
   listSeries() {
-    return this.read('listing series', () => listSeries(this.reader));
+    if (!this.isOpen()) return Promise.reject(this.closedError('listing series'));
+    return Promise.resolve(this.stats.list(this.seriesIds.byId));
   }
 
   writeAnomalies(records: readonly AnomalyRecord[]): Promise<void> {
@@ -126,10 +152,18 @@ class DuckDbStore implements Store {
     return { buckets, caughtUp: false };
   }
 
+  /** Retention rewrites the series bookkeeping in SQL: flushed before, reloaded after. */
   applyRetention(cutoffs: RetentionCutoffs) {
-    return this.writeReturning('applying retention', async () =>
-      applyRetention(this.writer, cutoffs, await this.rollups.rolledUpBefore(this.writer)),
-    );
+    return this.writeReturning('applying retention', async () => {
+      await this.stats.flush(this.writer);
+      const outcome = await applyRetention(
+        this.writer,
+        cutoffs,
+        await this.rollups.rolledUpBefore(this.writer),
+      );
+      await this.stats.reload(this.writer);
+      return outcome;
+    });
   }
 
   readRollups(ranges: readonly TimeRange[]) {
@@ -154,6 +188,10 @@ class DuckDbStore implements Store {
   private async shutdown(): Promise<void> {
     // Work accepted before close() still completes; new work is refused by isOpen().
     await Promise.all([this.writes.drain(), this.reads.drain()]);
+    await this.stats.markClean(this.writer).catch((error: unknown) => {
+      // The next open recounts from the samples: slower, never wrong.
+      this.logger?.warn({ err: String(error) }, 'saving series bookkeeping on close failed');
+    });
     if (this.path !== IN_MEMORY) {
       // Folds the WAL into the file, so the next open does not have to replay it.
       await this.writer.run('CHECKPOINT').catch((error: unknown) => {

@@ -1,9 +1,9 @@
 /**
  * Reads for the pipeline and the API: every series' samples inside a set of time ranges
- * in one query, and the list of known series.
+ * in one query.
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import type { SeriesInfo, SeriesKey, SeriesWindow, TimeRange } from '../store.js';
+import type { SeriesKey, SeriesWindow, TimeRange } from '../store.js';
 import { msToTimestamp, toNumber, toText } from './sql-values.js';
 
 /**
@@ -106,22 +106,4 @@ function lastPerTimestamp(
     }
   }
   return { timestampsMs, values: kept };
-}
-
-export async function listSeries(connection: DuckDBConnection): Promise<SeriesInfo[]> {
-  const rows = (
-    await connection.runAndReadAll(
-      `SELECT signal, service, epoch_ms(first_sample_at)::DOUBLE, epoch_ms(last_sample_at)::DOUBLE, sample_count
-       FROM series
-       WHERE sample_count > 0
-       ORDER BY signal, service`,
-    )
-  ).getRows();
-  return rows.map(([signal, service, first, last, count]) => ({
-    signal: toText(signal ?? null),
-    service: toText(service ?? null),
-    firstSampleMs: toNumber(first ?? null),
-    lastSampleMs: toNumber(last ?? null),
-    samples: toNumber(count ?? null),
-  }));
 }

@@ -1,90 +1,92 @@
 /**
- * Writes a batch of samples as one transaction: new series first, the samples through the
- * Appender (the fast path, ~1.7 M rows/s), then each touched series' first/last/count,
- * and a late-sample mark for the rollup job when the batch reaches back into rolled buckets.
- * Either the whole batch is committed or none of it is.
+ * Writes a batch of samples as one transaction: new series first, then the samples
+ * through the Appender in data chunks (column vectors, faster than row by row), and a
+ * late-sample mark for the rollup job when the batch reaches back into rolled buckets.
+ * Either the whole batch is committed or none of it is. Each series' first/last/count
+ * is merged in memory once the batch has committed (series-stats.ts says why).
  */
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import {
+  DOUBLE,
+  DuckDBDataChunk,
+  INTEGER,
+  TIMESTAMP,
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBTimestampValue,
+} from '@duckdb/node-api';
 import type { SeriesSample } from '../../sources/source.js';
 import type { RollupMark } from './rollup-store.js';
 import type { SeriesIds } from './series-ids.js';
+import type { SeriesStat, SeriesStats } from './series-stats.js';
 import { inTransaction, msToTimestamp } from './sql-values.js';
 
-interface SeriesBatchStats {
-  id: number;
-  firstMs: number;
-  lastMs: number;
-  count: number;
-}
-
-/** Per-batch first/last/count of each touched series, staged for one UPDATE … FROM. */
-const STATS_TABLE = 'batch_series_stats';
+/** DuckDB's vector size: the most rows one data chunk holds. */
+const CHUNK_ROWS = 2048;
 
 export class SampleWriter {
-  private constructor(
+  private readonly chunk = DuckDBDataChunk.create([INTEGER, TIMESTAMP, DOUBLE]);
+
+  constructor(
     private readonly connection: DuckDBConnection,
     private readonly seriesIds: SeriesIds,
     private readonly rollups: RollupMark,
+    private readonly stats: SeriesStats,
   ) {}
-
-  static async create(
-    connection: DuckDBConnection,
-    seriesIds: SeriesIds,
-    rollups: RollupMark,
-  ): Promise<SampleWriter> {
-    // A temp table is private to this connection and never reaches the file. Filling it
-    // through an Appender and joining it is about twice as fast as binding the same
-    // rows as list parameters, which dominated the cost of a 10 000-series batch.
-    await connection.run(
-      `CREATE TEMP TABLE ${STATS_TABLE} (series_id INTEGER, first_at TIMESTAMP, last_at TIMESTAMP, n INTEGER)`,
-    );
-    return new SampleWriter(connection, seriesIds, rollups);
-  }
 
   async write(samples: readonly SeriesSample[]): Promise<void> {
     if (samples.length === 0) return;
     assertWritable(samples);
     const { connection } = this;
+    const batch = new Map<number, SeriesStat>();
     const resolved = await inTransaction(connection, async () => {
       const ids = await this.seriesIds.resolve(connection, samples);
-      const stats = new Map<number, SeriesBatchStats>();
-      appendAll(await connection.createAppender('samples'), (appender) => {
-        for (const sample of samples) {
-          const id = ids.idOf(sample.signal, sample.service);
-          appender.appendInteger(id);
-          appender.appendTimestamp(msToTimestamp(sample.timestampMs));
-          appender.appendDouble(sample.value);
-          appender.endRow();
-          track(stats, id, sample.timestampMs);
-        }
+      const seriesIds = ids.ids;
+      appendAll(await connection.createAppender('samples'), (appender) =>
+        this.appendChunks(appender, samples, seriesIds),
+      );
+      let oldestMs = Infinity;
+      samples.forEach((sample, i) => {
+        track(batch, seriesIds[i]!, sample.timestampMs);
+        oldestMs = Math.min(oldestMs, sample.timestampMs);
       });
-      await this.updateSeriesStats(stats.values());
-      await this.rollups.noteWritten(connection, Math.min(...[...stats.values()].map((s) => s.firstMs)));
+      await this.rollups.noteWritten(connection, oldestMs);
       return ids;
     });
     resolved.commit();
+    this.stats.merge(batch);
   }
 
-  private async updateSeriesStats(stats: Iterable<SeriesBatchStats>): Promise<void> {
-    const { connection } = this;
-    await connection.run(`DELETE FROM ${STATS_TABLE}`);
-    appendAll(await connection.createAppender(STATS_TABLE, 'main', 'temp'), (appender) => {
-      for (const s of stats) {
-        appender.appendInteger(s.id);
-        appender.appendTimestamp(msToTimestamp(s.firstMs));
-        appender.appendTimestamp(msToTimestamp(s.lastMs));
-        appender.appendInteger(s.count);
-        appender.endRow();
+  private appendChunks(appender: DuckDBAppender, samples: readonly SeriesSample[], ids: readonly number[]) {
+    const times = new TimestampCache();
+    for (let from = 0; from < samples.length; from += CHUNK_ROWS) {
+      const size = Math.min(CHUNK_ROWS, samples.length - from);
+      const idColumn = new Array<number>(size);
+      const tsColumn = new Array<DuckDBTimestampValue>(size);
+      const valueColumn = new Array<number>(size);
+      for (let i = 0; i < size; i += 1) {
+        const sample = samples[from + i]!;
+        idColumn[i] = ids[from + i]!;
+        tsColumn[i] = times.of(sample.timestampMs);
+        valueColumn[i] = sample.value;
       }
-    });
-    await connection.run(
-      `UPDATE series SET
-         first_sample_at = least(coalesce(series.first_sample_at, b.first_at), b.first_at),
-         last_sample_at = greatest(coalesce(series.last_sample_at, b.last_at), b.last_at),
-         sample_count = series.sample_count + b.n
-       FROM ${STATS_TABLE} b
-       WHERE series.id = b.series_id`,
-    );
+      this.chunk.rowCount = size;
+      this.chunk.setColumns([idColumn, tsColumn, valueColumn]);
+      appender.appendDataChunk(this.chunk);
+    }
+  }
+}
+
+/** A batch's samples mostly share a few instants (one per scrape): convert each once. */
+class TimestampCache {
+  private lastMs = NaN;
+  private last: DuckDBTimestampValue | undefined;
+
+  of(ms: number): DuckDBTimestampValue {
+    if (ms !== this.lastMs || !this.last) {
+      this.lastMs = ms;
+      this.last = msToTimestamp(ms);
+    }
+    return this.last;
   }
 }
 
@@ -118,10 +120,10 @@ function assertWritable(samples: readonly SeriesSample[]): void {
   }
 }
 
-function track(stats: Map<number, SeriesBatchStats>, id: number, timestampMs: number): void {
+function track(stats: Map<number, SeriesStat>, id: number, timestampMs: number): void {
   const current = stats.get(id);
   if (!current) {
-    stats.set(id, { id, firstMs: timestampMs, lastMs: timestampMs, count: 1 });
+    stats.set(id, { firstMs: timestampMs, lastMs: timestampMs, count: 1 });
     return;
   }
   current.firstMs = Math.min(current.firstMs, timestampMs);

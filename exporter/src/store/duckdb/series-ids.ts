@@ -12,14 +12,25 @@ const keyOf = (signal: string, service: string) => `${signal}\u0000${service}`;
 
 export class SeriesIds {
   private readonly ids = new Map<string, number>();
+  private readonly keys = new Map<number, SeriesKey>();
 
   static async load(connection: DuckDBConnection): Promise<SeriesIds> {
     const cache = new SeriesIds();
     const rows = (await connection.runAndReadAll('SELECT id, signal, service FROM series')).getRows();
     for (const [id, signal, service] of rows) {
-      cache.ids.set(keyOf(toText(signal ?? null), toText(service ?? null)), toNumber(id ?? null));
+      cache.add(toNumber(id ?? null), { signal: toText(signal ?? null), service: toText(service ?? null) });
     }
     return cache;
+  }
+
+  /** Signal and service by id, for lists built from id-keyed data. */
+  get byId(): ReadonlyMap<number, SeriesKey> {
+    return this.keys;
+  }
+
+  private add(id: number, key: SeriesKey): void {
+    this.ids.set(keyOf(key.signal, key.service), id);
+    this.keys.set(id, key);
   }
 
   get size(): number {
@@ -31,57 +42,80 @@ export class SeriesIds {
   }
 
   /**
-   * Ids for every key, inserting the series not seen yet. Call inside the write
-   * transaction, and `commit` the returned ids only once it has committed: a rolled-back
-   * series row must not stay in the cache.
+   * The id of each key, in input order, inserting the series not seen yet. Call inside
+   * the write transaction, and `commit` only once it has committed: a rolled-back series
+   * row must not stay in the cache. Each key's text is built once: this runs per sample.
    */
   async resolve(
     connection: DuckDBConnection,
-    keys: Iterable<SeriesKey>,
-  ): Promise<{ idOf: (signal: string, service: string) => number; commit: () => void }> {
-    const fresh = new Map<string, SeriesKey>();
-    for (const { signal, service } of keys) {
-      const key = keyOf(signal, service);
-      if (!this.ids.has(key)) fresh.set(key, { signal, service });
-    }
-    const added = new Map<string, number>();
-    if (fresh.size > 0) {
-      const signals = list([...fresh.values()].map((k) => k.signal));
-      const services = list([...fresh.values()].map((k) => k.service));
-      const types = [LIST_OF.varchar, LIST_OF.varchar];
-      // An anti-join rather than ON CONFLICT DO NOTHING: rows inserted on DuckDB's
-      // ON CONFLICT path made every later UPDATE of them (the per-batch first/last/count)
-      // about 30x slower — 140 ms instead of 5 ms for 10 000 series.
-      await connection.run(
-        `INSERT INTO series (signal, service)
-         SELECT k.signal, k.service
-         FROM (SELECT unnest($1) AS signal, unnest($2) AS service) k
-         WHERE NOT EXISTS (SELECT 1 FROM series s WHERE s.signal = k.signal AND s.service = k.service)`,
-        [signals, services],
-        types,
-      );
-      const rows = (
-        await connection.runAndReadAll(
-          `SELECT s.id, s.signal, s.service
-           FROM series s
-           JOIN (SELECT unnest($1) AS signal, unnest($2) AS service) k USING (signal, service)`,
-          [signals, services],
-          types,
-        )
-      ).getRows();
-      for (const [id, signal, service] of rows) {
-        added.set(keyOf(toText(signal ?? null), toText(service ?? null)), toNumber(id ?? null));
+    keys: readonly SeriesKey[],
+  ): Promise<{ ids: number[]; commit: () => void }> {
+    const ids = new Array<number>(keys.length);
+    const missing = new Map<string, { key: SeriesKey; at: number[] }>();
+    keys.forEach((key, i) => {
+      const text = keyOf(key.signal, key.service);
+      const id = this.ids.get(text);
+      if (id !== undefined) ids[i] = id;
+      else {
+        const entry = missing.get(text);
+        if (entry) entry.at.push(i);
+        else missing.set(text, { key: { signal: key.signal, service: key.service }, at: [i] });
       }
+    });
+    const added: { id: number; key: SeriesKey }[] = [];
+    if (missing.size > 0) {
+      for (const [text, id] of await insertSeries(
+        connection,
+        [...missing.values()].map((m) => m.key),
+      )) {
+        const entry = missing.get(text);
+        if (!entry) continue;
+        for (const i of entry.at) ids[i] = id;
+        added.push({ id, key: entry.key });
+        missing.delete(text);
+      }
+      const [lost] = missing.values();
+      if (lost) throw new Error(`no series id for ${lost.key.signal}/${lost.key.service}`);
     }
-    const idOf = (signal: string, service: string): number => {
-      const key = keyOf(signal, service);
-      const id = this.ids.get(key) ?? added.get(key);
-      if (id === undefined) throw new Error(`no series id for ${signal}/${service}`);
-      return id;
-    };
     const commit = () => {
-      for (const [key, id] of added) this.ids.set(key, id);
+      for (const { id, key } of added) this.add(id, key);
     };
-    return { idOf, commit };
+    return { ids, commit };
   }
+}
+
+/** Inserts the series that are not in the table yet; returns the ids of all of them, by key text. */
+async function insertSeries(
+  connection: DuckDBConnection,
+  keys: readonly SeriesKey[],
+): Promise<Map<string, number>> {
+  const signals = list(keys.map((k) => k.signal));
+  const services = list(keys.map((k) => k.service));
+  const types = [LIST_OF.varchar, LIST_OF.varchar];
+  // An anti-join rather than ON CONFLICT DO NOTHING: rows inserted on DuckDB's ON CONFLICT
+  // path made every later UPDATE of them about 30x slower (140 ms instead of 5 ms for
+  // 10 000 series), and series rows are still updated (their bookkeeping, by flushes).
+  await connection.run(
+    `INSERT INTO series (signal, service)
+     SELECT k.signal, k.service
+     FROM (SELECT unnest($1) AS signal, unnest($2) AS service) k
+     WHERE NOT EXISTS (SELECT 1 FROM series s WHERE s.signal = k.signal AND s.service = k.service)`,
+    [signals, services],
+    types,
+  );
+  const rows = (
+    await connection.runAndReadAll(
+      `SELECT s.id, s.signal, s.service
+       FROM series s
+       JOIN (SELECT unnest($1) AS signal, unnest($2) AS service) k USING (signal, service)`,
+      [signals, services],
+      types,
+    )
+  ).getRows();
+  return new Map(
+    rows.map(([id, signal, service]) => [
+      keyOf(toText(signal ?? null), toText(service ?? null)),
+      toNumber(id ?? null),
+    ]),
+  );
 }
