@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'grafana-plugin/.config/**', 'data/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'grafana-plugin/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

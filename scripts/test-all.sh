@@ -4,16 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(prometheus prometheus-alertmanager)
+APT_PACKAGES=(prometheus prometheus-alertmanager chromium)
 missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
 if ((${#missing[@]} > 0)); then
   if [[ $(id -u) -eq 0 ]]; then
-    echo "installing Debian packages: ${APT_PACKAGES[*]}"
+    echo "installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "missing tools for the tests; install them with:" >&2
     echo "  sudo apt-get install -y --no-install-recommends ${APT_PACKAGES[*]}" >&2
@@ -38,4 +39,19 @@ stage alerting bash scripts/check-alerting.sh
 stage build npm run build --silent
 stage golden npm run test:golden --silent
 stage integration npm run test:integration --silent
+
+# The Grafana app plugin is its own npm project (its React/webpack tree stays out of the
+# exporter's): its own install, then the scaffold's typecheck, lint and jest, and its webpack build.
+plugin_checks() (
+  cd grafana-plugin
+  npm ci --no-audit --no-fund --loglevel=error
+  npm run typecheck --silent
+  npm run lint --silent
+  npm run format:check --silent
+  npm run test:ci --silent
+  npm run build --silent >/dev/null
+)
+stage plugin plugin_checks
+# Real Chromium renders the panels against a real exporter and demo (built above).
+stage browser npm run test:browser --silent --prefix grafana-plugin
 echo "all stages passed"

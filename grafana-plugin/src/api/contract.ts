@@ -1,0 +1,6 @@
+/**
+ * The exporter's JSON API types, taken from its one contract file (exporter/src/api/contract.ts)
+ * so the plugin and the exporter cannot drift apart. Types only: nothing of the exporter is
+ * bundled into the plugin.
+ */
+export type { ErrorBody, SignalsResponse } from '../../../exporter/src/api/contract';
