@@ -2,8 +2,8 @@
  * Every model Omen can run, one map per family, keyed by the name config and metrics use.
  * Explicit and greppable: a new algorithm is one file in its family's folder plus one line here.
  */
-import { createRobustSeasonalDetector, ROBUST_SEASONAL } from './anomaly/robust-seasonal.js';
-import type { RobustSeasonalParams } from './anomaly/robust-seasonal-params.js';
+import { createTailEnsembleDetector, TAIL_ENSEMBLE } from './anomaly/tail-ensemble.js';
+import type { TailEnsembleParams } from './anomaly/tail-ensemble-params.js';
 import { BARO, baroRanker } from './rca/baro-ranker.js';
 import { COMBINED, combinedRanker } from './rca/combined-ranker.js';
 import { CORRELATION, correlationRanker } from './rca/correlation-ranker.js';
@@ -20,17 +20,17 @@ import { SEASONAL_NAIVE, seasonalNaive } from './forecast/seasonal-naive.js';
 import { THETA, theta } from './forecast/theta.js';
 
 /** Common detector parameters every anomaly family accepts (each validates its own extras). */
-export type AnomalyDetectorParams = Partial<RobustSeasonalParams>;
+export type AnomalyDetectorParams = Partial<TailEnsembleParams>;
 
 export type AnomalyDetectorFactory = (params?: AnomalyDetectorParams) => AnomalyDetector;
 
 export const anomalyDetectors = {
-  [ROBUST_SEASONAL]: createRobustSeasonalDetector,
+  [TAIL_ENSEMBLE]: createTailEnsembleDetector as AnomalyDetectorFactory,
 } as const satisfies Record<string, AnomalyDetectorFactory>;
 
 export type AnomalyDetectorName = keyof typeof anomalyDetectors;
 
-export const DEFAULT_DETECTOR: AnomalyDetectorName = ROBUST_SEASONAL;
+export const DEFAULT_DETECTOR: AnomalyDetectorName = TAIL_ENSEMBLE;
 
 export type ForecasterFactory = (params?: Partial<ForecasterParams>) => Forecaster;
 

@@ -1,8 +1,8 @@
 /**
- * Model families are pure: (series, params) → result. No I/O, no clock, no prom-client,
- * no DuckDB. The pipeline hands them windows read from the store and publishes what they say.
+ * Model families are pure: (series, params, state) → result. No I/O, no clock, no
+ * prom-client, no DuckDB. The pipeline feeds them points read from the store, keeps their
+ * state between cycles (and in the store across restarts), and publishes what they say.
  */
-import type { SeriesWindow } from '../store/store.js';
 
 /** The band expected for the scored point (the contract's `omen_expected` bounds). */
 export interface ExpectedBand {
@@ -13,7 +13,7 @@ export interface ExpectedBand {
   upper_95: number;
 }
 
-export type AnomalyKind = 'spike' | 'dip';
+export type AnomalyKind = 'spike' | 'dip' | 'level_shift' | 'trend_change' | 'pattern_deviation';
 
 export interface AnomalyResult {
   /** Not enough history yet: the score is published but may not alarm (DESIGN Decision 4). */
@@ -22,25 +22,41 @@ export interface AnomalyResult {
   score: number;
   expected: ExpectedBand;
   kind: AnomalyKind;
-  /** Which component drove the score, in words (e.g. "rolling baseline, robust z 6.2"). */
+  /** Which component drove the score, in words (e.g. "value 0.31 is above its last 2016 points…"). */
   explanation: string;
 }
 
+export interface TimedValue {
+  timestampMs: number;
+  /** NaN for a missing value. */
+  value: number;
+}
+
 export interface DetectionContext {
-  /** Season length in ms, or null when the signal has none (or it is unknown yet). */
+  /** The signal's season from config, in ms; null when it is `auto` or `none`. */
   seasonMs: number | null;
+  /** True when the season is `auto`: the detector finds it from the data. */
+  detectSeason: boolean;
 }
 
 /**
- * Scores the newest point of a series (the last element of `window`) against the points
- * before it only — online, no look-ahead. Returns null when the window has no points.
+ * An online anomaly detector: each point is scored from itself and the points before it
+ * only, through a state the caller keeps per series. The state is explicit and
+ * serialisable (encode/decode), so the store persists it and a restart does not
+ * cold-start every series.
  */
-export interface AnomalyDetector {
+export interface AnomalyDetector<State = unknown> {
   readonly name: string;
-  /**
-   * Recent points the detector wants before the newest (baseline plus calibration), and
-   * the same span before each past season's phase: the pipeline reads that much history.
-   */
+  /** Points of history a series without a state is replayed over before it scores. */
   readonly historyPoints: number;
-  score(window: SeriesWindow, context: DetectionContext): AnomalyResult | null;
+  init(): State;
+  /**
+   * Advances `state` in place by one point and scores it. Null when the point is not newer
+   * than the last one seen (it is ignored), or its value is missing.
+   */
+  update(state: State, point: TimedValue, context: DetectionContext): AnomalyResult | null;
+  /** JSON-serialisable form of the state. */
+  encode(state: State): unknown;
+  /** The state back from `encode`'s form; throws when it is not one (the caller replays instead). */
+  decode(json: unknown): State;
 }

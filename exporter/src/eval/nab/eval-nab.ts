@@ -98,7 +98,7 @@ export function runEvalNab(options: EvalNabOptions): EvalNabReport {
 
   const scored = loaded.map((file, k) => {
     const t0 = performance.now();
-    const scores = scoreOnline(file.series, detector, null);
+    const scores = scoreOnline(file.series, detector);
     const path = resultsPath(options.outDir, RESULTS_NAME, file.name);
     writeResults(path, file.series, scores);
     const report: FileReport = {

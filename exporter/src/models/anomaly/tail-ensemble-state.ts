@@ -1,0 +1,114 @@
+/**
+ * What the tail ensemble carries from one point to the next, and its JSON form. The
+ * state is explicit so the store can persist it (a restart does not cold-start a series);
+ * the tail fits are derived from the rings and refitted after a restore instead of stored.
+ */
+import { Ring, type RingJson } from './ring.js';
+import { SortedWindow } from './sorted-window.js';
+import type { TailEnsembleParams } from './tail-ensemble-params.js';
+
+export interface TailEnsembleState {
+  /** Points pushed, missing ones (NaN placeholders for gaps) included. */
+  points: number;
+  /** Real points seen. */
+  observed: number;
+  /** Recent values; long enough for a season's lag behind every history point. */
+  values: Ring;
+  /** Moving averages over `levelWindow` values, one per point. */
+  levels: Ring;
+  /** Season length in points, or null while none is known. */
+  period: number | null;
+  /** Points at the last season check (seasons found from the data are re-checked). */
+  periodCheckedAt: number;
+  lastMs: number | null;
+  /** Typical spacing of the points (median of the recent `steps`): longer gaps are missing points. */
+  stepMs: number | null;
+  steps: number[];
+  /** Point index of the detection that opened the current refractory period. */
+  refractoryFrom: number | null;
+  /** Per component, its last `history` values in order (derived from the rings, not persisted). */
+  windows: SortedWindow[];
+  /** False when the windows must be rebuilt from the rings (after a restore). */
+  windowsReady: boolean;
+}
+
+const STATE_VERSION = 1;
+
+/** The longest season looked for: two of them must fit in the history. */
+export const maxPeriod = (params: TailEnsembleParams): number => Math.floor(params.history / 2);
+
+export function initialState(params: TailEnsembleParams, components: number): TailEnsembleState {
+  return {
+    points: 0,
+    observed: 0,
+    values: new Ring(params.history + maxPeriod(params) + 2),
+    // A level leaves the history window at age history + 1.
+    levels: new Ring(params.history + 2),
+    period: null,
+    periodCheckedAt: 0,
+    lastMs: null,
+    stepMs: null,
+    steps: [],
+    refractoryFrom: null,
+    windows: Array.from({ length: components }, () => new SortedWindow(params.history)),
+    windowsReady: true,
+  };
+}
+
+interface StateJson {
+  version: number;
+  points: number;
+  observed: number;
+  values: RingJson;
+  levels: RingJson;
+  period: number | null;
+  periodCheckedAt: number;
+  lastMs: number | null;
+  stepMs: number | null;
+  steps: number[];
+  refractoryFrom: number | null;
+}
+
+export function encodeState(state: TailEnsembleState): StateJson {
+  const { windows: _windows, windowsReady: _ready, values, levels, ...scalars } = state;
+  return { version: STATE_VERSION, ...scalars, values: values.toJSON(), levels: levels.toJSON() };
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isNumberOrNull = (v: unknown): boolean => v === null || isNumber(v);
+
+/**
+ * Throws when `json` is not a state of this version for these parameters (the caller then
+ * replays). The windows come back empty: the detector rebuilds them from the rings.
+ */
+export function decodeState(json: unknown, params: TailEnsembleParams, components: number): TailEnsembleState {
+  const s = json as Partial<StateJson> | null;
+  const fresh = initialState(params, components);
+  if (s === null || typeof s !== 'object' || s.version !== STATE_VERSION) {
+    throw new Error(`not a tail_ensemble state of version ${STATE_VERSION}`);
+  }
+  const scalarsOk =
+    isNumber(s.points) &&
+    isNumber(s.observed) &&
+    isNumber(s.periodCheckedAt) &&
+    [s.period, s.lastMs, s.stepMs, s.refractoryFrom].every(isNumberOrNull);
+  const stepsOk = Array.isArray(s.steps) && s.steps.every(isNumber);
+  if (!scalarsOk || !stepsOk || !s.values || !s.levels) throw new Error('tail_ensemble state is incomplete');
+  if (s.values.capacity !== fresh.values.capacity || s.levels.capacity !== fresh.levels.capacity) {
+    throw new Error('tail_ensemble state was made with another history length');
+  }
+  return {
+    ...fresh,
+    windowsReady: false,
+    points: s.points,
+    observed: s.observed,
+    values: Ring.fromJSON(s.values),
+    levels: Ring.fromJSON(s.levels),
+    period: s.period ?? null,
+    periodCheckedAt: s.periodCheckedAt,
+    lastMs: s.lastMs ?? null,
+    stepMs: s.stepMs ?? null,
+    steps: [...(s.steps as number[])],
+    refractoryFrom: s.refractoryFrom ?? null,
+  };
+}
