@@ -35,7 +35,8 @@ const anomaly = (service: string, minute: number, severity: AnomalyRecord['sever
   expected: 0.01,
   lower: 0,
   upper: 0.02,
-  model: 'robust_seasonal',
+  model: 'tail_ensemble',
+  kind: 'spike',
   explanation: 'rolling baseline, robust z 9.1',
 });
 

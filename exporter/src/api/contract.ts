@@ -53,7 +53,10 @@ export const anomaly = z
     lower: z.number(),
     upper: z.number(),
     model: z.string(),
-    explanation: z.string(),
+    kind: z
+      .enum(['spike', 'dip', 'level_shift', 'trend_change', 'pattern_deviation', 'unknown'])
+      .meta({ description: "The anomaly's type; unknown for anomalies recorded before types were." }),
+    explanation: z.string().meta({ description: 'Which component drove the score, in words.' }),
   })
   .meta({ id: 'Anomaly' });
 

@@ -16,6 +16,7 @@ import { anomalyDetectors, DEFAULT_DETECTOR } from '../models/registry.js';
 import { OnDemandAnalysis } from '../pipeline/analysis.js';
 import type { SourceHealth } from '../pipeline/collect.js';
 import { runCycle, type CycleDeps } from '../pipeline/cycle.js';
+import { DetectorMemory } from '../pipeline/detector-memory.js';
 import { Scheduler } from '../pipeline/scheduler.js';
 import { RETENTION_TABLES, runStoreMaintenance } from '../pipeline/store-maintenance.js';
 import { SeriesTracker } from '../pipeline/series-tracker.js';
@@ -53,16 +54,24 @@ export async function startExporter(
   for (const source of sources) self.registerSource(source.name);
   self.registerStore(store, RETENTION_TABLES);
   const detector = anomalyDetectors[DEFAULT_DETECTOR]({
-    window: config.anomaly.window,
+    history: config.anomaly.history,
     minPoints: config.anomaly.minPoints,
-    seasonsBack: config.anomaly.seasonsBack,
   });
   self.registerModel(detector.name);
+  const memory = new DetectorMemory(
+    detector,
+    store,
+    logger.child({ component: 'pipeline' }),
+    stateSaveRotation(intervalMs),
+  );
+  const restored = await memory.restore();
+  logger.info({ model: detector.name, ...restored }, 'detector states restored');
 
   const deps: CycleDeps = {
     sources,
     store,
     detector,
+    memory,
     tracker: new SeriesTracker(
       parseDuration(config.pipeline.staleAfter),
       parseDuration(config.pipeline.evictAfter),
@@ -131,6 +140,12 @@ export async function startExporter(
     stop: () =>
       (stopping ??= (async () => {
         await Promise.all([scheduler.stop(), maintenance.stop()]);
+        await memory.saveAll((options.clock ?? Date.now)()).catch((error: unknown) => {
+          logger.error(
+            { err: String(error) },
+            'could not save detector states; they are rebuilt from the store at start',
+          );
+        });
         await jobs.drain();
         await closeServer(server);
         await Promise.all(sources.map((source) => source.close?.()));
@@ -138,6 +153,11 @@ export async function startExporter(
         logger.info('omen stopped cleanly');
       })()),
   };
+}
+
+/** Cycles over which every detector state is saved once: about every five minutes. */
+function stateSaveRotation(intervalMs: number): number {
+  return Math.max(1, Math.round(300_000 / intervalMs));
 }
 
 /** Rollups and retention on their own timer: a slow run never delays a cycle's tick. */

@@ -234,14 +234,10 @@ export const configSchema = z.strictObject({
         .min(5)
         .default(20)
         .meta({ description: 'Points a series needs before it may alarm (warm-up).' }),
-      window: z.number().int().min(5).default(60).meta({ description: 'Points in the rolling baseline.' }),
-      seasonsBack: z
-        .number()
-        .int()
-        .min(1)
-        .max(8)
-        .default(3)
-        .meta({ description: 'Past seasons compared at the same phase, once that much history exists.' }),
+      history: z.number().int().min(50).max(100_000).default(2016).meta({
+        description:
+          'Points of history each series is judged against (2016: a week of 5-minute points, 8.4 h at 15 s).',
+      }),
     })
     .prefault({}),
   auth: authSchema,

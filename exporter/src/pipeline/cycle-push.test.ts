@@ -9,6 +9,7 @@ import { createSources } from '../sources/registry.js';
 import { openMemoryStore } from '../store/duckdb/test-support.js';
 import type { Store } from '../store/store.js';
 import { runCycle, type CycleDeps } from './cycle.js';
+import { DetectorMemory } from './detector-memory.js';
 import { SeriesTracker } from './series-tracker.js';
 import { resolveSignalSettings } from './signal-settings.js';
 
@@ -35,10 +36,12 @@ beforeEach(async () => {
   store = await openMemoryStore();
   const logger = createLogger({ level: 'error', format: 'json' });
   push = createSources(config.sources, config.signals, logger, store)[0] as PushSource;
+  const detector = anomalyDetectors[DEFAULT_DETECTOR]({ minPoints: 10 });
   deps = {
     sources: [push],
     store,
-    detector: anomalyDetectors[DEFAULT_DETECTOR]({ window: 60, minPoints: 10, seasonsBack: 3 }),
+    detector,
+    memory: new DetectorMemory(detector, store, logger, 4),
     tracker: new SeriesTracker(5 * 60_000, 86_400_000),
     signals: resolveSignalSettings(config),
     snapshot: new ScoreSnapshot(),

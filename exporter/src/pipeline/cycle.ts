@@ -1,7 +1,8 @@
 /**
- * One pipeline cycle, in the order DESIGN fixes: collect → commit to the store → score
- * every series → record anomalies → publish the snapshot. Samples are committed before
- * the scores built on them are published (DESIGN Decision 8).
+ * One pipeline cycle, in the order DESIGN fixes: collect → commit to the store → feed
+ * every series' new samples to its detector → record anomalies → publish the snapshot →
+ * save a slice of the detector states. Samples are committed before the scores built on
+ * them are published (DESIGN Decision 8).
  */
 import type { Logger } from '../log/logger.js';
 import type { OmenConfig } from '../config/schema.js';
@@ -12,7 +13,8 @@ import type { SeriesScore } from '../scores/series-score.js';
 import type { Source } from '../sources/source.js';
 import type { Store } from '../store/store.js';
 import { collectAll, type SourceHealth } from './collect.js';
-import { readRanges } from './read-ranges.js';
+import { advanceDetectors } from './advance-detectors.js';
+import type { DetectorMemory } from './detector-memory.js';
 import { scoreSeries } from './score-series.js';
 import type { SeriesTracker } from './series-tracker.js';
 import type { SignalSettings } from './signal-settings.js';
@@ -21,6 +23,8 @@ export interface CycleDeps {
   sources: readonly Source[];
   store: Store;
   detector: AnomalyDetector;
+  /** Each series' detector state between cycles (and in the store across restarts). */
+  memory: DetectorMemory;
   tracker: SeriesTracker;
   signals: Map<string, SignalSettings>;
   snapshot: ScoreSnapshot;
@@ -43,31 +47,36 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
   const evicted = deps.tracker.evict(nowMs);
   if (evicted > 0) deps.self.seriesDropped.inc({ reason: 'evicted' }, evicted);
 
-  const windows = await deps.store.readWindows(
-    readRanges({
-      nowMs,
-      intervalMs: deps.intervalMs,
-      historyPoints: deps.detector.historyPoints,
-      seasonsMs: [...deps.signals.values()].flatMap((s) => (s.seasonMs === null ? [] : [s.seasonMs])),
-      seasonsBack: deps.anomaly.seasonsBack,
-    }),
-  );
+  // An evicted series is forgotten by its detector too; it starts over if it returns.
+  deps.memory.retain((signal, service) => deps.tracker.get(signal, service) !== undefined);
+  const advanced = await advanceDetectors({
+    nowMs,
+    series: deps.tracker.all().filter((series) => !deps.tracker.isStale(series, nowMs)),
+    store: deps.store,
+    detector: deps.detector,
+    memory: deps.memory,
+    signals: deps.signals,
+    // The detector's history at the pipeline's pace, with slack for missed cycles.
+    replaySpanMs: Math.ceil(deps.detector.historyPoints * 1.1 + 2) * deps.intervalMs,
+  });
+  deps.self.modelRunSuccess.set({ model: deps.detector.name }, advanced.failures.length === 0 ? 1 : 0);
+  if (advanced.failures.length > 0) {
+    deps.logger.warn(
+      { model: deps.detector.name, failed: advanced.failures.length, first: advanced.failures[0] },
+      'model failed on some series; their states are rebuilt from the store next cycle',
+    );
+  }
   const outcome = scoreSeries({
     nowMs,
     tracker: deps.tracker,
-    windows,
-    detector: deps.detector,
+    memory: deps.memory,
+    fed: advanced.fed,
+    model: deps.detector.name,
     signals: deps.signals,
     anomaly: deps.anomaly,
   });
-  deps.self.modelRunSuccess.set({ model: deps.detector.name }, outcome.failures.length === 0 ? 1 : 0);
-  if (outcome.failures.length > 0) {
-    deps.logger.warn(
-      { model: deps.detector.name, failed: outcome.failures.length, first: outcome.failures[0] },
-      'model failed on some series',
-    );
-  }
   await deps.store.writeAnomalies(outcome.anomalies);
   deps.latest.scores = outcome.scores;
   deps.snapshot.publish(await renderScores(outcome.scores), nowMs);
+  await deps.memory.saveSlice(nowMs);
 }

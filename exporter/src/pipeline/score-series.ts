@@ -1,20 +1,21 @@
 /**
- * Runs the anomaly detector over every tracked series, each run isolated: a model that
- * throws on one series costs that series its score and sets `omen_model_run_success=0`;
- * the other series go on.
+ * Turns each tracked series' newest detector result into its published score, and every
+ * active point fed this cycle into an anomaly record (a catch-up after a restart or an
+ * outage records the anomalies it finds in the gap, at their own times).
  */
 import type { OmenConfig } from '../config/schema.js';
-import type { AnomalyDetector, AnomalyResult } from '../models/types.js';
+import type { AnomalyResult } from '../models/types.js';
 import { SEVERITY_LEVEL } from '../scores/contract.js';
 import type { SeriesScore } from '../scores/series-score.js';
-import type { AnomalyRecord, Severity, SeriesWindow } from '../store/store.js';
+import type { AnomalyRecord, Severity } from '../store/store.js';
+import type { PointResult } from './advance-detectors.js';
+import type { DetectorMemory } from './detector-memory.js';
 import { seriesKey, type SeriesTracker, type TrackedSeries } from './series-tracker.js';
 import type { SignalSettings } from './signal-settings.js';
 
 export interface ScoringOutcome {
   scores: SeriesScore[];
   anomalies: AnomalyRecord[];
-  failures: { signal: string; service: string; error: string }[];
 }
 
 export function severityOf(
@@ -31,76 +32,72 @@ export function severityOf(
 interface ScoringInput {
   nowMs: number;
   tracker: SeriesTracker;
-  windows: readonly SeriesWindow[];
-  detector: AnomalyDetector;
+  memory: DetectorMemory;
+  fed: Map<string, PointResult[]>;
+  model: string;
   signals: Map<string, SignalSettings>;
   anomaly: OmenConfig['anomaly'];
 }
 
-export function scoreSeries(input: ScoringInput): ScoringOutcome {
-  const windows = new Map(input.windows.map((window) => [seriesKey(window.signal, window.service), window]));
-  const outcome: ScoringOutcome = { scores: [], anomalies: [], failures: [] };
-  for (const series of input.tracker.all()) {
-    const settings = input.signals.get(series.signal);
-    const stale = input.tracker.isStale(series, input.nowMs);
-    const window = windows.get(seriesKey(series.signal, series.service));
-    let result: AnomalyResult | null = null;
-    if (!stale && window && settings) {
-      try {
-        result = input.detector.score(window, { seasonMs: settings.seasonMs });
-      } catch (error) {
-        outcome.failures.push({ signal: series.signal, service: series.service, error: String(error) });
-      }
-    }
-    const { score, anomaly } = judge(series, settings, stale, result, input);
-    outcome.scores.push(score);
-    if (anomaly) outcome.anomalies.push(anomaly);
-  }
-  return outcome;
-}
+const isActive = (result: AnomalyResult, config: OmenConfig['anomaly']): boolean =>
+  !result.warming && result.score >= config.activeAt;
 
-/** Turns one model result into the series' published score, and an anomaly record when it is active. */
-function judge(
+function publishedScore(
   series: TrackedSeries,
-  settings: SignalSettings | undefined,
-  stale: boolean,
   result: AnomalyResult | null,
-  { anomaly: config, detector }: ScoringInput,
-): { score: SeriesScore; anomaly?: AnomalyRecord } {
-  const severity = result && !result.warming ? severityOf(result.score, config.severities) : undefined;
-  const active = result !== null && !result.warming && result.score >= config.activeAt;
-  const score: SeriesScore = {
+  input: ScoringInput,
+): SeriesScore {
+  const stale = input.tracker.isStale(series, input.nowMs);
+  const live = stale ? null : result;
+  const severity = live && !live.warming ? severityOf(live.score, input.anomaly.severities) : undefined;
+  return {
     signal: series.signal,
     service: series.service,
     value: series.lastValue,
-    threshold: settings?.threshold,
+    threshold: input.signals.get(series.signal)?.threshold,
     lastSampleMs: series.lastSampleMs,
     stale,
-    warming: result === null || result.warming,
-    anomaly: result
+    warming: live === null || live.warming,
+    anomaly: live
       ? {
-          score: result.score,
-          active,
+          score: live.score,
+          active: isActive(live, input.anomaly),
           severity: severity ? SEVERITY_LEVEL[severity] : SEVERITY_LEVEL.none,
-          expected: result.expected,
+          expected: live.expected,
         }
       : undefined,
   };
-  if (!result || !active || !severity) return { score };
+}
+
+function anomalyRecord(series: TrackedSeries, point: PointResult, input: ScoringInput): AnomalyRecord | null {
+  const { result } = point;
+  const severity = severityOf(result.score, input.anomaly.severities);
+  if (!isActive(result, input.anomaly) || !severity) return null;
   return {
-    score,
-    anomaly: {
-      signal: series.signal,
-      service: series.service,
-      timestampMs: series.lastSampleMs,
-      score: result.score,
-      severity,
-      value: series.lastValue,
-      expected: result.expected.point,
-      lower: result.expected.lower_95,
-      upper: result.expected.upper_95,
-      model: detector.name,
-      explanation: result.explanation,
-    },
+    signal: series.signal,
+    service: series.service,
+    timestampMs: point.timestampMs,
+    score: result.score,
+    severity,
+    value: point.value,
+    expected: result.expected.point,
+    lower: result.expected.lower_95,
+    upper: result.expected.upper_95,
+    model: input.model,
+    kind: result.kind,
+    explanation: result.explanation,
   };
+}
+
+export function scoreSeries(input: ScoringInput): ScoringOutcome {
+  const outcome: ScoringOutcome = { scores: [], anomalies: [] };
+  for (const series of input.tracker.all()) {
+    const model = input.memory.get(series.signal, series.service);
+    outcome.scores.push(publishedScore(series, model?.result ?? null, input));
+    for (const point of input.fed.get(seriesKey(series.signal, series.service)) ?? []) {
+      const record = anomalyRecord(series, point, input);
+      if (record) outcome.anomalies.push(record);
+    }
+  }
+  return outcome;
 }

@@ -4,8 +4,10 @@ import type { OmenConfig } from '../config/schema.js';
 
 export interface SignalSettings {
   threshold: number | undefined;
-  /** Null when the signal has no season, or it is not known yet ('auto' before detection exists). */
+  /** The configured season; null for `auto` (found from the data) and `none`. */
   seasonMs: number | null;
+  /** True for `season: auto`: the detector looks for a season in the data. */
+  detectSeason: boolean;
 }
 
 /** A signal defined by a source rather than listed in `signals`: the push source's error rate. */
@@ -31,6 +33,7 @@ export function resolveSignalSettings(config: OmenConfig): Map<string, SignalSet
       {
         threshold: signal.threshold,
         seasonMs: signal.season === 'auto' || signal.season === 'none' ? null : parseDuration(signal.season),
+        detectSeason: signal.season === 'auto',
       },
     ]),
   );

@@ -61,7 +61,7 @@ async function exposition(): Promise<string> {
   self.sourceDuration.set({ source: 'broken' }, 5);
   self.sourceParseErrors.inc({ source: 'demo' }, 3);
   self.cycleDuration.observe(0.04);
-  self.registerModel('robust_seasonal');
+  self.registerModel('tail_ensemble');
   return (await renderScores(SCORES)) + (await self.registry.metrics());
 }
 

@@ -2,6 +2,7 @@
  * What the rest of Omen may ask of the store. Only `store/duckdb/` speaks SQL; everything
  * else depends on these interfaces (and tests run them against a real DuckDB).
  */
+import type { AnomalyKind } from '../models/types.js';
 import type { SeriesSample } from '../sources/source.js';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
@@ -39,6 +40,7 @@ export interface AnomalyRecord extends SeriesKey {
   lower: number;
   upper: number;
   model: string;
+  kind: AnomalyKind | 'unknown';
   /** Which component drove the score, in words. */
   explanation: string;
 }
@@ -74,8 +76,8 @@ export interface ModelState extends SeriesKey {
 export interface SampleStore {
   /** Resolves only once the batch is committed (DESIGN Decision 8). */
   writeSamples(samples: readonly SeriesSample[]): Promise<void>;
-  /** Every series' samples inside any of the ranges (ranges may overlap). */
-  readWindows(ranges: readonly TimeRange[]): Promise<SeriesWindow[]>;
+  /** Every series' samples inside any of the ranges (ranges may overlap); only those of `only` when given. */
+  readWindows(ranges: readonly TimeRange[], only?: readonly SeriesKey[]): Promise<SeriesWindow[]>;
   listSeries(): Promise<SeriesInfo[]>;
 }
 

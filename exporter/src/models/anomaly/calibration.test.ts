@@ -32,12 +32,49 @@ const percent = (share: number): string => `${(100 * share).toFixed(2)}%`;
 
 const gaussian = (seed: number) => seededGaussian(seed);
 const SYNTHETIC: [string, () => number[]][] = [
-  ['Gaussian noise', () => { const g = gaussian(1); return Array.from({ length: 6000 }, () => 100 + 3 * g()); }],
-  ['Gaussian noise, other seed', () => { const g = gaussian(2); return Array.from({ length: 6000 }, () => 100 + 3 * g()); }],
-  ['uniform noise', () => { const u = seededUniform(4); return Array.from({ length: 6000 }, () => u()); }],
-  ['exponential noise', () => { const u = seededUniform(5); return Array.from({ length: 6000 }, () => -Math.log(1 - u())); }],
-  ['AR(1) noise, φ = 0.9', () => { const g = gaussian(9); let x = 0; return Array.from({ length: 6000 }, () => (x = 0.9 * x + g())); }],
-  ['daily sine + noise (season found)', () => { const g = gaussian(8); return Array.from({ length: 96 * 60 }, (_, i) => 50 + 20 * Math.sin((2 * Math.PI * i) / 96) + g()); }],
+  [
+    'Gaussian noise',
+    () => {
+      const g = gaussian(1);
+      return Array.from({ length: 6000 }, () => 100 + 3 * g());
+    },
+  ],
+  [
+    'Gaussian noise, other seed',
+    () => {
+      const g = gaussian(2);
+      return Array.from({ length: 6000 }, () => 100 + 3 * g());
+    },
+  ],
+  [
+    'uniform noise',
+    () => {
+      const u = seededUniform(4);
+      return Array.from({ length: 6000 }, () => u());
+    },
+  ],
+  [
+    'exponential noise',
+    () => {
+      const u = seededUniform(5);
+      return Array.from({ length: 6000 }, () => -Math.log(1 - u()));
+    },
+  ],
+  [
+    'AR(1) noise, φ = 0.9',
+    () => {
+      const g = gaussian(9);
+      let x = 0;
+      return Array.from({ length: 6000 }, () => (x = 0.9 * x + g()));
+    },
+  ],
+  [
+    'daily sine + noise (season found)',
+    () => {
+      const g = gaussian(8);
+      return Array.from({ length: 96 * 60 }, (_, i) => 50 + 20 * Math.sin((2 * Math.PI * i) / 96) + g());
+    },
+  ],
 ];
 
 describe('calibration on synthetic anomaly-free series', () => {
@@ -49,28 +86,37 @@ describe('calibration on synthetic anomaly-free series', () => {
   });
 });
 
-const NAB = join(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/data/nab/data/artificialNoAnomaly');
+const NAB = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../../../shared/data/nab/data/artificialNoAnomaly',
+);
 
 function readNab(file: string): number[] {
   const rows = readFileSync(join(NAB, file), 'utf8').trim().split('\n').slice(1);
   return rows.map((row) => Number(row.split(',')[1]));
 }
 
-
 // CI has ../shared beside the clone: there a missing data set fails rather than skips.
-describe.skipIf(!existsSync(NAB) && process.env.CI !== 'true')('calibration on NAB artificialNoAnomaly', () => {
-  const files = existsSync(NAB) ? readdirSync(NAB).filter((f) => f.endsWith('.csv')).sort() : ['(data set missing)'];
-  it.each(files)('%s', (file) => {
-    const values = readNab(file);
-    const share = alarmShare(values, 300_000, Math.floor(values.length * 0.15));
-    console.log(`${file}: ${percent(share)} score ≥ 0.99`);
-    // A flat line holds nothing to be surprised by. A noise-free wave does: its steepest
-    // steps are its rarest changes (two per day, 0.7% of points), and Decision 5's range
-    // holds for it as for the noisy files.
-    if (new Set(values).size === 1) expect(share).toBe(0);
-    else {
-      expect(share).toBeGreaterThanOrEqual(0.005);
-      expect(share).toBeLessThanOrEqual(0.02);
-    }
-  });
-});
+describe.skipIf(!existsSync(NAB) && process.env.CI !== 'true')(
+  'calibration on NAB artificialNoAnomaly',
+  () => {
+    const files = existsSync(NAB)
+      ? readdirSync(NAB)
+          .filter((f) => f.endsWith('.csv'))
+          .sort()
+      : ['(data set missing)'];
+    it.each(files)('%s', (file) => {
+      const values = readNab(file);
+      const share = alarmShare(values, 300_000, Math.floor(values.length * 0.15));
+      console.log(`${file}: ${percent(share)} score ≥ 0.99`);
+      // A flat line holds nothing to be surprised by. A noise-free wave does: its steepest
+      // steps are its rarest changes (two per day, 0.7% of points), and Decision 5's range
+      // holds for it as for the noisy files.
+      if (new Set(values).size === 1) expect(share).toBe(0);
+      else {
+        expect(share).toBeGreaterThanOrEqual(0.005);
+        expect(share).toBeLessThanOrEqual(0.02);
+      }
+    });
+  },
+);

@@ -69,7 +69,12 @@ export function createComponents(levelWindow: number): readonly Component[] {
 }
 
 /** The component at ages first…last, oldest last (what its history window holds). */
-export function* componentAges(component: Component, state: TailEnsembleState, first: number, last: number): Generator<number> {
+export function* componentAges(
+  component: Component,
+  state: TailEnsembleState,
+  first: number,
+  last: number,
+): Generator<number> {
   for (let age = first; age <= last; age += 1) yield component.at(state, age);
 }
 

@@ -31,13 +31,33 @@ describe('detectPeriod', () => {
 
   it('finds none in white noise, a flat line or a trend', () => {
     const random = mulberry32(11);
-    expect(detectPeriod(series(2000, () => random()), PARAMS)).toBeNull();
-    expect(detectPeriod(series(2000, () => 4), PARAMS)).toBeNull();
-    expect(detectPeriod(series(2000, (i) => i * 0.5), PARAMS)).toBeNull();
+    expect(
+      detectPeriod(
+        series(2000, () => random()),
+        PARAMS,
+      ),
+    ).toBeNull();
+    expect(
+      detectPeriod(
+        series(2000, () => 4),
+        PARAMS,
+      ),
+    ).toBeNull();
+    expect(
+      detectPeriod(
+        series(2000, (i) => i * 0.5),
+        PARAMS,
+      ),
+    ).toBeNull();
   });
 
   it('needs three periods’ worth of points before it answers', () => {
-    expect(detectPeriod(series(10, (i) => i % 4), PARAMS)).toBeNull();
+    expect(
+      detectPeriod(
+        series(10, (i) => i % 4),
+        PARAMS,
+      ),
+    ).toBeNull();
   });
 
   it('skips missing points', () => {

@@ -20,7 +20,8 @@ export class Ring {
   private count = 0;
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`ring capacity must be ≥ 1 (got ${capacity})`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new Error(`ring capacity must be ≥ 1 (got ${capacity})`);
     this.data = new Float32Array(capacity);
   }
 
@@ -66,7 +67,9 @@ export class Ring {
       json.head >= (json.size === 0 ? -1 : 0) &&
       json.head < json.capacity;
     if (!valid) throw new Error('ring state does not match its capacity');
-    ring.data.set(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+    ring.data.set(
+      new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
+    );
     ring.head = json.head;
     ring.count = json.size;
     return ring;

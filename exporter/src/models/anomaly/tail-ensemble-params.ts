@@ -66,7 +66,8 @@ export function resolveTailEnsembleParams(params: Partial<TailEnsembleParams> = 
   const resolved: TailEnsembleParams = { ...TAIL_ENSEMBLE_DEFAULTS, ...defined };
   for (const [key, rule] of Object.entries(RULES) as [keyof TailEnsembleParams, Rule][]) {
     const value = resolved[key];
-    const problem = typeof value === 'number' && !Number.isNaN(value) ? rule(value, resolved) : 'must be a number';
+    const problem =
+      typeof value === 'number' && !Number.isNaN(value) ? rule(value, resolved) : 'must be a number';
     if (problem) throw new Error(`tail_ensemble: ${key} ${problem} (got ${String(value)})`);
   }
   return resolved;

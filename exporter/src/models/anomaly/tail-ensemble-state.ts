@@ -77,26 +77,38 @@ export function encodeState(state: TailEnsembleState): StateJson {
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isNumberOrNull = (v: unknown): boolean => v === null || isNumber(v);
 
-/**
- * Throws when `json` is not a state of this version for these parameters (the caller then
- * replays). The windows come back empty: the detector rebuilds them from the rings.
- */
-export function decodeState(json: unknown, params: TailEnsembleParams, components: number): TailEnsembleState {
+/** Throws when `json` is not a state of this version for these parameters. */
+function checkStateJson(json: unknown, fresh: TailEnsembleState): StateJson {
   const s = json as Partial<StateJson> | null;
-  const fresh = initialState(params, components);
   if (s === null || typeof s !== 'object' || s.version !== STATE_VERSION) {
     throw new Error(`not a tail_ensemble state of version ${STATE_VERSION}`);
   }
-  const scalarsOk =
-    isNumber(s.points) &&
-    isNumber(s.observed) &&
-    isNumber(s.periodCheckedAt) &&
-    [s.period, s.lastMs, s.stepMs, s.refractoryFrom].every(isNumberOrNull);
-  const stepsOk = Array.isArray(s.steps) && s.steps.every(isNumber);
-  if (!scalarsOk || !stepsOk || !s.values || !s.levels) throw new Error('tail_ensemble state is incomplete');
-  if (s.values.capacity !== fresh.values.capacity || s.levels.capacity !== fresh.levels.capacity) {
+  const complete =
+    [s.points, s.observed, s.periodCheckedAt].every(isNumber) &&
+    [s.period, s.lastMs, s.stepMs, s.refractoryFrom].every(isNumberOrNull) &&
+    Array.isArray(s.steps) &&
+    s.steps.every(isNumber) &&
+    s.values !== undefined &&
+    s.levels !== undefined;
+  if (!complete) throw new Error('tail_ensemble state is incomplete');
+  const state = s as StateJson;
+  if (state.values.capacity !== fresh.values.capacity || state.levels.capacity !== fresh.levels.capacity) {
     throw new Error('tail_ensemble state was made with another history length');
   }
+  return state;
+}
+
+/**
+ * The state back from its JSON form; throws when it is not one (the caller then replays).
+ * The windows come back empty: the detector rebuilds them from the rings.
+ */
+export function decodeState(
+  json: unknown,
+  params: TailEnsembleParams,
+  components: number,
+): TailEnsembleState {
+  const fresh = initialState(params, components);
+  const s = checkStateJson(json, fresh);
   return {
     ...fresh,
     windowsReady: false,
@@ -104,11 +116,11 @@ export function decodeState(json: unknown, params: TailEnsembleParams, component
     observed: s.observed,
     values: Ring.fromJSON(s.values),
     levels: Ring.fromJSON(s.levels),
-    period: s.period ?? null,
+    period: s.period,
     periodCheckedAt: s.periodCheckedAt,
-    lastMs: s.lastMs ?? null,
-    stepMs: s.stepMs ?? null,
-    steps: [...(s.steps as number[])],
-    refractoryFrom: s.refractoryFrom ?? null,
+    lastMs: s.lastMs,
+    stepMs: s.stepMs,
+    steps: [...s.steps],
+    refractoryFrom: s.refractoryFrom,
   };
 }

@@ -21,7 +21,7 @@ const noise = (n: number, seed = 1, level = 100, sd = 3): number[] => {
   return Array.from({ length: n }, () => level + sd * gaussian());
 };
 
-const score = (r: AnomalyResult | null): number => r?.score ?? NaN;
+const score = (r: AnomalyResult | null | undefined): number => r?.score ?? NaN;
 
 describe('tail_ensemble', () => {
   it('warms up first: no score before minPoints points of history, and it says so', () => {
@@ -56,7 +56,10 @@ describe('tail_ensemble', () => {
   it('finds the season itself and flags a flat stretch where the cycle should be', () => {
     const gaussian = seededGaussian(4);
     const season = 96;
-    const values = Array.from({ length: season * 20 }, (_, i) => 50 + 20 * Math.sin((2 * Math.PI * i) / season) + gaussian());
+    const values = Array.from(
+      { length: season * 20 },
+      (_, i) => 50 + 20 * Math.sin((2 * Math.PI * i) / season) + gaussian(),
+    );
     // At the crest of the 16th cycle the series goes flat at its mean: every value is an
     // ordinary one, only its place in the cycle is wrong.
     const from = season * 16 + 12;
@@ -116,7 +119,9 @@ describe('tail_ensemble', () => {
     const whole = run(values).results.map(score);
     const detector = createTailEnsembleDetector();
     const first = detector.init();
-    values.slice(0, 900).forEach((value, i) => detector.update(first, { timestampMs: i * STEP, value }, AUTO));
+    values
+      .slice(0, 900)
+      .forEach((value, i) => detector.update(first, { timestampMs: i * STEP, value }, AUTO));
     const restored = detector.decode(JSON.parse(JSON.stringify(detector.encode(first))));
     const resumed = values
       .slice(900)
@@ -141,7 +146,9 @@ describe('tail_ensemble', () => {
   });
 
   it('validates its parameters once, naming the key', () => {
-    expect(() => createTailEnsembleDetector({ history: 10 })).toThrow(/history must be an integer between 50/);
+    expect(() => createTailEnsembleDetector({ history: 10 })).toThrow(
+      /history must be an integer between 50/,
+    );
     expect(() => createTailEnsembleDetector({ nope: 1 } as never)).toThrow(/unknown parameter "nope"/);
   });
 });

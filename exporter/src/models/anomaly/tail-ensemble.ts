@@ -111,12 +111,20 @@ interface ComponentTest {
   n: number;
 }
 
-function testComponent(component: Component, state: TailEnsembleState, params: TailEnsembleParams): ComponentTest {
+function testComponent(
+  component: Component,
+  state: TailEnsembleState,
+  params: TailEnsembleParams,
+): ComponentTest {
   const window = state.windows[COMPONENT_INDEX[component.name]];
   const x = component.at(state, 0);
   const n = window?.size ?? 0;
   const fit = window
-    ? fitTail(window.sorted, n, { fraction: params.tailFraction, minExtremes: params.minExtremes, minHistory: params.minPoints })
+    ? fitTail(window.sorted, n, {
+        fraction: params.tailFraction,
+        minExtremes: params.minExtremes,
+        minHistory: params.minPoints,
+      })
     : null;
   const tail = fit !== null && window && !Number.isNaN(x) ? tailProbability(x, window.counts(x), fit) : null;
   return { component, x, tail, fit, n };
@@ -137,7 +145,11 @@ function band(base: number, fit: TailFit): ExpectedBand {
  * seasonal differences, or — without a season — the previous value plus the spread of
  * one-step changes. Both are honest one-step predictive bands from the series' own history.
  */
-function expectedBand(tests: readonly ComponentTest[], state: TailEnsembleState, value: number): ExpectedBand {
+function expectedBand(
+  tests: readonly ComponentTest[],
+  state: TailEnsembleState,
+  value: number,
+): ExpectedBand {
   const season = tests[COMPONENT_INDEX.season];
   const change = tests[COMPONENT_INDEX.change];
   if (state.period !== null && season?.fit) {
@@ -157,14 +169,20 @@ function formatP(p: number): string {
 function mostSurprising(tests: readonly ComponentTest[]): (ComponentTest & { tail: TailP }) | null {
   let best: (ComponentTest & { tail: TailP }) | null = null;
   for (const test of tests) {
-    if (test.tail !== null && (best === null || test.tail.p < best.tail.p)) best = { ...test, tail: test.tail };
+    if (test.tail !== null && (best === null || test.tail.p < best.tail.p))
+      best = { ...test, tail: test.tail };
   }
   return best;
 }
 
 /** Damps the p-value inside a refractory period, and opens one on a strong detection outside it. */
-function applyRefractory(state: TailEnsembleState, p: number, params: TailEnsembleParams): { p: number; damped: boolean } {
-  const open = state.refractoryFrom !== null && state.points - state.refractoryFrom <= params.refractoryPoints;
+function applyRefractory(
+  state: TailEnsembleState,
+  p: number,
+  params: TailEnsembleParams,
+): { p: number; damped: boolean } {
+  const open =
+    state.refractoryFrom !== null && state.points - state.refractoryFrom <= params.refractoryPoints;
   if (open) return { p: Math.min(1, p * params.refractoryDamping), damped: true };
   if (1 - p >= params.refractoryAt) state.refractoryFrom = state.points;
   return { p, damped: false };

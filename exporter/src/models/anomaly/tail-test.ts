@@ -106,5 +106,7 @@ export function tailProbability(x: number, counts: RankCounts, fit: TailFit): Ta
     x < fit.lower.u
       ? anchor * Math.exp(-(fit.lower.u - x) / fit.lower.beta)
       : (counts.less + counts.equal / 2 + 1) / (n + 1);
-  return upper <= lower ? { p: Math.min(1, 2 * upper), side: 'upper' } : { p: Math.min(1, 2 * lower), side: 'lower' };
+  return upper <= lower
+    ? { p: Math.min(1, 2 * upper), side: 'upper' }
+    : { p: Math.min(1, 2 * lower), side: 'lower' };
 }

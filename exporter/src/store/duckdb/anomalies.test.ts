@@ -18,8 +18,9 @@ const anomaly = (
   expected: 0.01,
   lower: 0,
   upper: 0.02,
-  model: 'robust_seasonal',
-  explanation: 'robust z 9.1',
+  model: 'tail_ensemble',
+  kind: 'spike',
+  explanation: 'value 0.3 is above its last 2016 points',
   ...overrides,
 });
 

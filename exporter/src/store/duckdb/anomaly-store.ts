@@ -44,13 +44,13 @@ export async function writeAnomalyBatch(
   const resolved = await inTransaction(connection, async () => {
     const ids = await seriesIds.resolve(connection, unique);
     await connection.run(
-      `INSERT INTO anomalies (series_id, ts, model, score, severity, value, expected, lower, upper, explanation)
+      `INSERT INTO anomalies (series_id, ts, model, score, severity, value, expected, lower, upper, explanation, kind)
        SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5),
-              unnest($6), unnest($7), unnest($8), unnest($9), unnest($10)
+              unnest($6), unnest($7), unnest($8), unnest($9), unnest($10), unnest($11)
        ON CONFLICT (series_id, model, ts) DO UPDATE SET
          score = excluded.score, severity = excluded.severity, value = excluded.value,
          expected = excluded.expected, lower = excluded.lower, upper = excluded.upper,
-         explanation = excluded.explanation`,
+         explanation = excluded.explanation, kind = excluded.kind`,
       [
         list(ids.ids),
         timestampList(unique.map((r) => r.timestampMs)),
@@ -62,6 +62,7 @@ export async function writeAnomalyBatch(
         list(unique.map((r) => r.lower)),
         list(unique.map((r) => r.upper)),
         list(unique.map((r) => r.explanation)),
+        list(unique.map((r) => r.kind)),
       ],
       [
         LIST_OF.integer,
@@ -73,6 +74,7 @@ export async function writeAnomalyBatch(
         LIST_OF.double,
         LIST_OF.double,
         LIST_OF.double,
+        LIST_OF.varchar,
         LIST_OF.varchar,
       ],
     );
@@ -123,7 +125,7 @@ export async function queryAnomalies(
   const rows = (
     await connection.runAndReadAll(
       `SELECT a.id, epoch_us(a.ts) AS ts_us, se.signal, se.service, a.score, a.severity, a.value,
-              a.expected, a.lower, a.upper, a.model, a.explanation
+              a.expected, a.lower, a.upper, a.model, a.explanation, a.kind
        FROM anomalies a JOIN series se ON se.id = a.series_id
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY a.ts DESC, a.id DESC
@@ -143,8 +145,21 @@ export async function queryAnomalies(
 }
 
 function toStoredAnomaly(row: DuckDBValue[]): StoredAnomaly {
-  const [id, tsMicros, signal, service, score, severity, value, expected, lower, upper, model, explanation] =
-    row;
+  const [
+    id,
+    tsMicros,
+    signal,
+    service,
+    score,
+    severity,
+    value,
+    expected,
+    lower,
+    upper,
+    model,
+    explanation,
+    kind,
+  ] = row;
   return {
     id: toBigInt(id ?? null).toString(),
     signal: toText(signal ?? null),
@@ -158,5 +173,6 @@ function toStoredAnomaly(row: DuckDBValue[]): StoredAnomaly {
     upper: toNumber(upper ?? null),
     model: toText(model ?? null),
     explanation: toText(explanation ?? null),
+    kind: toText(kind ?? null) as StoredAnomaly['kind'],
   };
 }

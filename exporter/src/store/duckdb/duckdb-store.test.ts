@@ -43,6 +43,7 @@ describe('openDuckDbStore', () => {
         lower: 0,
         upper: 0.15,
         model: 'm',
+        kind: 'spike',
         explanation: 'why',
       },
     ]);

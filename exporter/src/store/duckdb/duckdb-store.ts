@@ -14,6 +14,7 @@ import type {
   ModelState,
   RetentionCutoffs,
   RollupOutcome,
+  SeriesKey,
   Store,
   StoreOptions,
   TimeRange,
@@ -104,8 +105,8 @@ class DuckDbStore implements Store {
     return this.write('writing samples', () => this.samples.write(samples));
   }
 
-  readWindows(ranges: readonly TimeRange[]) {
-    return this.read('reading sample windows', () => readWindows(this.reader, ranges));
+  readWindows(ranges: readonly TimeRange[], only?: readonly SeriesKey[]) {
+    return this.read('reading sample windows', () => readWindows(this.reader, ranges, only));
   }
 
   /** From memory: exact for every committed batch, and no query. */

@@ -17,7 +17,8 @@ const anomaly = (timestampMs: number): AnomalyRecord => ({
   expected: 0,
   lower: 0,
   upper: 0.5,
-  model: 'robust_seasonal',
+  model: 'tail_ensemble',
+  kind: 'spike',
   explanation: 'robust z 9',
 });
 

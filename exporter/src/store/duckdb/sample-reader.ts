@@ -2,9 +2,9 @@
  * Reads for the pipeline and the API: every series' samples inside a set of time ranges
  * in one query.
  */
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { TIMESTAMP, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { SeriesKey, SeriesWindow, TimeRange } from '../store.js';
-import { msToTimestamp, toNumber, toText } from './sql-values.js';
+import { LIST_OF, list, msToTimestamp, toNumber, toText } from './sql-values.js';
 
 /**
  * Sorted, disjoint ranges covering the same instants: a sample in two overlapping
@@ -45,9 +45,21 @@ export function inAnyRange(
 export async function readWindows(
   connection: DuckDBConnection,
   ranges: readonly TimeRange[],
+  only?: readonly SeriesKey[],
 ): Promise<SeriesWindow[]> {
   const filter = inAnyRange('ts', ranges);
-  if (filter === null) return [];
+  if (filter === null || only?.length === 0) return [];
+  const params: DuckDBValue[] = [...filter.params];
+  const types: DuckDBType[] = params.map(() => TIMESTAMP);
+  let seriesFilter = '';
+  if (only) {
+    // The few series a cycle replays over a long range, not every series' long history.
+    const n = params.length;
+    seriesFilter = `AND series_id IN (SELECT id FROM series
+       JOIN (SELECT unnest($${n + 1}) AS signal, unnest($${n + 2}) AS service) USING (signal, service))`;
+    params.push(list(only.map((k) => k.signal)), list(only.map((k) => k.service)));
+    types.push(LIST_OF.varchar, LIST_OF.varchar);
+  }
   // Flat rows in one global order, grouped here: DuckDB's per-group sorted list()
   // aggregates ran out of a 512 MB memory limit on 10 000 series. Streamed a chunk at a
   // time, so only the windows themselves are held, not a copy of every row as JS values
@@ -55,9 +67,10 @@ export async function readWindows(
   const result = await connection.stream(
     `SELECT series_id, epoch_ms(ts)::DOUBLE, value
      FROM samples
-     WHERE ${filter.sql}
+     WHERE (${filter.sql}) ${seriesFilter}
      ORDER BY series_id, ts, rowid`,
-    filter.params,
+    params,
+    types,
   );
   const grouped = new WindowGrouper();
   for (;;) {

@@ -54,6 +54,13 @@ describe('DuckDB sample store', () => {
     expect(await store.readWindows([])).toEqual([]);
   });
 
+  it('returns only the series asked for when given a list, and none for an empty one', async () => {
+    await store.writeSamples([sample('api', 1, 0.1), sample('web', 1, 0.2), sample('api', 2, 5, 'latency')]);
+    const only = await store.readWindows([minutes(0, 10)], [{ signal: 'error_ratio', service: 'web' }]);
+    expect(only.map((w) => [w.signal, w.service, w.values])).toEqual([['error_ratio', 'web', [0.2]]]);
+    expect(await store.readWindows([minutes(0, 10)], [])).toEqual([]);
+  });
+
   it('returns a sample written twice for the same instant once, with the later value', async () => {
     await store.writeSamples([sample('api', 0, 1), sample('api', 1, 2)]);
     await store.writeSamples([sample('api', 1, 3)]);
