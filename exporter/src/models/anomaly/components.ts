@@ -68,15 +68,5 @@ export function createComponents(levelWindow: number): readonly Component[] {
   ];
 }
 
-/** The component at ages first…last, oldest last (what its history window holds). */
-export function* componentAges(
-  component: Component,
-  state: TailEnsembleState,
-  first: number,
-  last: number,
-): Generator<number> {
-  for (let age = first; age <= last; age += 1) yield component.at(state, age);
-}
-
 /** Where each component sits in createComponents' list (and in the state's windows). */
 export const COMPONENT_INDEX = { value: 0, change: 1, level: 2, season: 3 } as const;

@@ -72,12 +72,13 @@ export class SortedWindow {
     return { n: this.count, greater: this.count - notAbove, equal: notAbove - below, less: below };
   }
 
-  /** Replaces the contents with `values` (NaN skipped): one sort instead of n inserts. */
-  assign(values: Iterable<number>): void {
+  /** Replaces the contents with valueAt(0…n−1) (NaN skipped): one sort instead of n inserts. */
+  assign(n: number, valueAt: (i: number) => number): void {
+    if (n > this.capacity) throw new Error('sorted window is full');
     this.count = 0;
-    for (const v of values) {
+    for (let i = 0; i < n; i += 1) {
+      const v = valueAt(i);
       if (Number.isNaN(v)) continue;
-      if (this.count === this.capacity) throw new Error('sorted window is full');
       this.data[this.count] = v;
       this.count += 1;
     }

@@ -20,7 +20,7 @@
  * would cost more than the scoring — and does no I/O.
  */
 import type { AnomalyDetector, AnomalyResult, DetectionContext, ExpectedBand, TimedValue } from '../types.js';
-import { COMPONENT_INDEX, componentAges, createComponents, type Component } from './components.js';
+import { COMPONENT_INDEX, createComponents, type Component } from './components.js';
 import { detectPeriod } from './period.js';
 import { advance } from './series-steps.js';
 import { resolveTailEnsembleParams, type TailEnsembleParams } from './tail-ensemble-params.js';
@@ -92,7 +92,7 @@ function slideWindows(
     if (!window) continue;
     const rebuild = !state.windowsReady || pushed > 1 || (rebuildSeason && component.name === 'season');
     if (rebuild) {
-      window.assign(componentAges(component, state, 1, history));
+      window.assign(history, (i) => component.at(state, i + 1));
     } else {
       window.remove(component.at(state, history + 1));
       window.insert(component.at(state, 1));

@@ -81,5 +81,8 @@ export async function migrate(
     options.logger?.info({ version: migration.version, name: migration.name }, 'applied store migration');
     done.push(migration.version);
   }
+  // Schema changes go into the main file at once, not only the write-ahead log: DuckDB
+  // 1.5 crashes replaying an ALTER TABLE … ADD COLUMN from the log after a SIGKILL.
+  if (done.length > 0) await connection.run('CHECKPOINT');
   return done;
 }
