@@ -234,7 +234,7 @@ export const configSchema = z.strictObject({
         .min(5)
         .default(20)
         .meta({ description: 'Points a series needs before it may alarm (warm-up).' }),
-      history: z.number().int().min(50).max(100_000).default(2016).meta({
+      history: z.number().int().min(100).max(100_000).default(2016).meta({
         description:
           'Points of history each series is judged against (2016: a week of 5-minute points, 8.4 h at 15 s).',
       }),

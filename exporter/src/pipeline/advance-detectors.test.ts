@@ -47,6 +47,8 @@ function advance(
     memory,
     signals,
     replaySpanMs: 400 * STEP,
+    replayBudgetPoints: 1_000_000,
+    keepFrom: 0,
   });
 }
 
@@ -96,6 +98,28 @@ describe('advanceDetectors', () => {
     expect(outcome.failures).toEqual([{ signal: 'error_ratio', service: 'api', error: 'Error: boom' }]);
     expect(memory.get('error_ratio', 'api')).toBeUndefined();
     expect(memory.get('error_ratio', 'web')?.result?.warming).toBe(false);
+  });
+
+  it('spends the replay budget in batches: one batch always, the rest wait their turn', async () => {
+    const services = Array.from({ length: 150 }, (_, i) => `svc${String(i).padStart(3, '0')}`);
+    for (const service of services) await writePoints(service, 0, 40);
+    const memory = new DetectorMemory(detector, store, logger, 1);
+    const series = services.map((s) => tracked(s, 39));
+    const first = await advanceDetectors({
+      nowMs: T0 + 39 * STEP,
+      series,
+      store,
+      detector,
+      memory,
+      signals,
+      replaySpanMs: 400 * STEP,
+      replayBudgetPoints: 1,
+      keepFrom: 0,
+    });
+    expect([first.replayed, first.replayWaiting]).toEqual([100, 50]);
+    const second = await advance(memory, 39, series);
+    expect([second.replayed, second.replayWaiting]).toEqual([50, 0]);
+    expect(services.every((s) => memory.get('error_ratio', s)?.result?.warming === false)).toBe(true);
   });
 
   it('drops a saved state it cannot decode, with a warning, and replays that series', async () => {

@@ -1,8 +1,8 @@
 /**
- * Each series' detector state between cycles, and in the store across restarts. Saving
- * every state every cycle would rewrite thousands of histories per cycle, so each cycle
- * saves a rotating slice (every series at least once per `saveEvery` cycles) and stop()
- * saves all. What a crash loses is replayed from the store's samples on restart: the
+ * Each series' detector state between cycles, and in the store across restarts. A state
+ * holds the series' recent history (~12 KiB), so saving every state every cycle would
+ * rewrite thousands of histories per cycle: each cycle saves a rotating slice (every series
+ * once per `saveEvery` cycles) and stop() saves all it can within its deadline. What a crash loses is replayed from the store's samples on restart: the
  * state says up to when it has seen, and the samples after that are still there.
  */
 import type { Logger } from '../log/logger.js';
@@ -23,6 +23,9 @@ interface SavedModel {
   result: AnomalyResult | null;
   state: unknown;
 }
+
+/** States per store write. */
+const SAVE_BATCH = 100;
 
 export class DetectorMemory {
   private readonly models = new Map<string, SeriesModel>();
@@ -90,8 +93,19 @@ export class DetectorMemory {
     await this.save(due, nowMs);
   }
 
-  async saveAll(nowMs: number): Promise<void> {
-    await this.save([...this.models.values()], nowMs);
+  /**
+   * Saves every state, or as many as fit before `deadlineMs` (a stop must not outlast the
+   * grace period a supervisor gives it; what is not saved is replayed at start).
+   */
+  async saveAll(nowMs: number, deadlineMs = Infinity): Promise<number> {
+    const models = [...this.models.values()];
+    let saved = 0;
+    while (saved < models.length && Date.now() < deadlineMs) {
+      const batch = models.slice(saved, saved + SAVE_BATCH);
+      await this.save(batch, nowMs);
+      saved += batch.length;
+    }
+    return saved;
   }
 
   private async save(models: readonly SeriesModel[], nowMs: number): Promise<void> {

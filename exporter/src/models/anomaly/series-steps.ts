@@ -4,6 +4,7 @@
  * season's lag still lands on the same phase, and the moving average is extended.
  */
 import type { TimedValue } from '../types.js';
+import type { Ring } from './ring.js';
 import type { TailEnsembleState } from './tail-ensemble-state.js';
 
 /** Spacings the typical step is the median of: a lasting change of interval is adopted after a few. */
@@ -19,18 +20,23 @@ function median(values: readonly number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function pushPoint(state: TailEnsembleState, value: number, levelWindow: number): void {
-  state.values.push(value);
+/** The mean of the `levelWindow` values from `age` back (NaN when that is mostly gap). */
+export function levelAt(values: Ring, age: number, levelWindow: number): number {
   let sum = 0;
   let count = 0;
-  for (let age = 0; age < levelWindow; age += 1) {
-    const v = state.values.at(age);
+  for (let a = age; a < age + levelWindow; a += 1) {
+    const v = values.at(a);
     if (Number.isNaN(v)) continue;
     sum += v;
     count += 1;
   }
   // A mean over fewer than half its window is mostly gap: no level to compare.
-  state.levels.push(count * 2 >= levelWindow ? sum / count : NaN);
+  return count * 2 >= levelWindow ? sum / count : NaN;
+}
+
+function pushPoint(state: TailEnsembleState, value: number, levelWindow: number): void {
+  state.values.push(value);
+  state.levels.push(levelAt(state.values, 0, levelWindow));
   state.points += 1;
   if (!Number.isNaN(value)) state.observed += 1;
 }

@@ -44,7 +44,7 @@ const integerBetween =
     Number.isInteger(v) && v >= min && v <= max ? null : `must be an integer between ${min} and ${max}`;
 
 const RULES: Record<keyof TailEnsembleParams, Rule> = {
-  history: integerBetween(50, 100_000),
+  history: integerBetween(100, 100_000),
   minPoints: (v, p) => integerBetween(5, p.history)(v, p),
   levelWindow: (v, p) => integerBetween(2, Math.floor(p.history / 4))(v, p),
   tailFraction: (v) => (v > 0 && v <= 0.1 ? null : 'must be a number in (0, 0.1]'),

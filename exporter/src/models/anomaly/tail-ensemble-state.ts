@@ -4,6 +4,7 @@
  * the tail fits are derived from the rings and refitted after a restore instead of stored.
  */
 import { Ring, type RingJson } from './ring.js';
+import { levelAt } from './series-steps.js';
 import { SortedWindow } from './sorted-window.js';
 import type { TailEnsembleParams } from './tail-ensemble-params.js';
 
@@ -32,7 +33,16 @@ export interface TailEnsembleState {
   windowsReady: boolean;
 }
 
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
+
+/** The moving averages of the values, oldest first, as pushPoint computed them. */
+function levelsOf(values: Ring, capacity: number, levelWindow: number): Ring {
+  const levels = new Ring(capacity);
+  for (let age = Math.min(capacity, values.size) - 1; age >= 0; age -= 1) {
+    levels.push(levelAt(values, age, levelWindow));
+  }
+  return levels;
+}
 
 /** The longest season looked for: two of them must fit in the history. */
 export const maxPeriod = (params: TailEnsembleParams): number => Math.floor(params.history / 2);
@@ -55,23 +65,16 @@ export function initialState(params: TailEnsembleParams, components: number): Ta
   };
 }
 
-interface StateJson {
+/** The persisted part: the scalars and the rings; the windows are derived from the rings. */
+type StateJson = Omit<TailEnsembleState, 'windows' | 'windowsReady' | 'values' | 'levels'> & {
   version: number;
-  points: number;
-  observed: number;
   values: RingJson;
-  levels: RingJson;
-  period: number | null;
-  periodCheckedAt: number;
-  lastMs: number | null;
-  stepMs: number | null;
-  steps: number[];
-  refractoryFrom: number | null;
-}
+};
 
 export function encodeState(state: TailEnsembleState): StateJson {
-  const { windows: _windows, windowsReady: _ready, values, levels, ...scalars } = state;
-  return { version: STATE_VERSION, ...scalars, values: values.toJSON(), levels: levels.toJSON() };
+  // The levels are means of the values: recomputed on decode rather than saved twice.
+  const { windows: _windows, windowsReady: _ready, values, levels: _levels, ...scalars } = state;
+  return { version: STATE_VERSION, ...scalars, values: values.toJSON() };
 }
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -88,11 +91,10 @@ function checkStateJson(json: unknown, fresh: TailEnsembleState): StateJson {
     [s.period, s.lastMs, s.stepMs, s.refractoryFrom].every(isNumberOrNull) &&
     Array.isArray(s.steps) &&
     s.steps.every(isNumber) &&
-    s.values !== undefined &&
-    s.levels !== undefined;
+    s.values !== undefined;
   if (!complete) throw new Error('tail_ensemble state is incomplete');
   const state = s as StateJson;
-  if (state.values.capacity !== fresh.values.capacity || state.levels.capacity !== fresh.levels.capacity) {
+  if (state.values.capacity !== fresh.values.capacity) {
     throw new Error('tail_ensemble state was made with another history length');
   }
   return state;
@@ -109,13 +111,14 @@ export function decodeState(
 ): TailEnsembleState {
   const fresh = initialState(params, components);
   const s = checkStateJson(json, fresh);
+  const values = Ring.fromJSON(s.values);
   return {
     ...fresh,
     windowsReady: false,
     points: s.points,
     observed: s.observed,
-    values: Ring.fromJSON(s.values),
-    levels: Ring.fromJSON(s.levels),
+    values,
+    levels: levelsOf(values, fresh.levels.capacity, params.levelWindow),
     period: s.period,
     periodCheckedAt: s.periodCheckedAt,
     lastMs: s.lastMs,

@@ -147,7 +147,7 @@ describe('tail_ensemble', () => {
 
   it('validates its parameters once, naming the key', () => {
     expect(() => createTailEnsembleDetector({ history: 10 })).toThrow(
-      /history must be an integer between 50/,
+      /history must be an integer between 100/,
     );
     expect(() => createTailEnsembleDetector({ nope: 1 } as never)).toThrow(/unknown parameter "nope"/);
   });
