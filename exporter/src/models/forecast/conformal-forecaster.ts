@@ -2,6 +2,7 @@
  * Any point model plus conformal calibration is a forecaster. Fitting holds out the newest
  * part of the history: the model is fitted on the rest and walked, one observation at a
  * time, through the held-out part, so the errors its intervals rest on are out of sample.
+ * (The season is a property of the series, found on the whole history.)
  * The same walk is what each pipeline cycle does with a new observation.
  */
 import {
@@ -10,8 +11,8 @@ import {
   errorCount,
   errorQuantiles,
   exceedance,
-  observe,
-  record,
+  advance,
+  start,
 } from './conformal.js';
 import type { FitOptions, Forecaster, ForecasterState, ForecastPath, PointModel } from './forecaster.js';
 import { resolveForecasterParams, type ForecasterParams } from './forecaster-params.js';
@@ -25,12 +26,11 @@ export function conformalForecaster<S>(
   params: Partial<ForecasterParams> = {},
 ): Forecaster {
   const resolved = resolveForecasterParams(model.name, params);
-  const longest = (state: ForecasterState): number => state.calibration.anchors.at(-1) as number;
 
   function update(state: ForecasterState, value: number): ForecasterState {
-    const point = model.update(state.point as S, value);
-    const calibration = record(observe(state.calibration, value), model.predict(point, longest(state)));
-    return { ...state, point, calibration };
+    state.point = model.update(state.point as S, value);
+    advance(state.calibration, value, model.predictAt(state.point as S, state.calibration.anchors));
+    return state;
   }
 
   return {
@@ -48,7 +48,7 @@ export function conformalForecaster<S>(
       const calendar = options.stepMs === undefined ? [] : calendarPeriods(options.stepMs);
       const period =
         options.period === undefined
-          ? detectPeriod(values.slice(0, split), { ...SEASONALITY_DEFAULTS, calendar })
+          ? detectPeriod(values, { ...SEASONALITY_DEFAULTS, calendar })
           : options.period;
       let state: ForecasterState = {
         model: model.name,
@@ -56,10 +56,7 @@ export function conformalForecaster<S>(
         point: model.fit(values.slice(0, split), period),
         calibration: createConformal(anchorHorizons(options.horizons), resolved.window),
       };
-      state = {
-        ...state,
-        calibration: record(state.calibration, model.predict(state.point as S, longest(state))),
-      };
+      start(state.calibration, model.predictAt(state.point as S, state.calibration.anchors));
       for (let t = split; t < values.length; t += 1) state = update(state, values[t] as number);
       return state;
     },

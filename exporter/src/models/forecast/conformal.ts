@@ -1,22 +1,29 @@
 /**
  * Split-conformal prediction intervals from the series' own out-of-sample errors, per
- * horizon. Each anchor horizon h keeps the forecasts made h steps ago; when their target
- * arrives, the signed error (actual − forecast) joins a bounded window of recent errors.
- * Interval bounds are the window's empirical quantiles (with the finite-sample rank of
- * split conformal), so they cover as often as they promise whatever the error distribution;
- * horizons between anchors interpolate, horizons past the last grow like √h.
+ * horizon. Each anchor horizon h keeps the forecasts made h steps ago in a delay line; when
+ * their target arrives, the signed error (actual − forecast) joins a bounded window of
+ * recent errors. Interval bounds are the window's empirical quantiles (with the finite-sample
+ * rank of split conformal), so they cover as often as they promise whatever the error
+ * distribution; horizons between anchors interpolate, horizons past the last grow like √h.
+ *
+ * Updates edit the state in place (10 000 series move every cycle; copying each window per
+ * point was most of the cost). The window is kept twice: in arrival order, to know which
+ * error leaves, and sorted, so quantiles and tail shares are a lookup and a binary search.
  */
 
 export interface ConformalState {
   /** Horizons (steps, ascending) whose errors are tracked exactly. */
   anchors: number[];
   window: number;
-  /** Per anchor: recent signed errors, a ring once `window` long. */
+  /** Per anchor: recent signed errors in arrival order, a ring once `window` long. */
   errors: number[][];
+  /** Per anchor: the same errors, ascending. */
+  sorted: number[][];
   /** Per anchor: where the ring writes next once full. */
   next: number[];
-  /** Per anchor: forecasts awaiting their target, oldest origin first. */
+  /** Per anchor h: a delay line of the last h forecasts for step h; `delay` indexes the oldest. */
   pending: number[][];
+  delay: number[];
 }
 
 /** Powers of two below the longest horizon, plus the horizons themselves. */
@@ -33,38 +40,60 @@ export function createConformal(anchors: readonly number[], window: number): Con
     anchors: [...anchors],
     window,
     errors: anchors.map(() => []),
+    sorted: anchors.map(() => []),
     next: anchors.map(() => 0),
     pending: anchors.map(() => []),
+    delay: anchors.map(() => 0),
   };
 }
 
-/** The state after `value` arrives: every forecast that targeted it becomes an error. */
-export function observe(state: ConformalState, value: number): ConformalState {
-  const errors = state.errors.slice();
-  const next = state.next.slice();
-  const pending = state.pending.map((queue, a) => {
-    const h = state.anchors[a] as number;
-    if (queue.length < h) return queue;
-    const ring = (errors[a] as number[]).slice();
-    const error = value - (queue[0] as number);
-    if (ring.length < state.window) ring.push(error);
-    else {
-      ring[next[a] as number] = error;
-      next[a] = ((next[a] as number) + 1) % state.window;
-    }
-    errors[a] = ring;
-    return queue.slice(1);
-  });
-  return { ...state, errors, next, pending };
+/** Index of the first element of ascending `sorted` greater than `x`. */
+function upperBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** The state after forecasting from a new origin: `point[h-1]` awaits the value h steps on. */
-export function record(state: ConformalState, point: readonly number[]): ConformalState {
-  const pending = state.pending.map((queue, a) => [
-    ...queue,
-    point[(state.anchors[a] as number) - 1] as number,
-  ]);
-  return { ...state, pending };
+function addError(state: ConformalState, a: number, error: number): void {
+  const ring = state.errors[a] as number[];
+  const sorted = state.sorted[a] as number[];
+  if (ring.length < state.window) ring.push(error);
+  else {
+    const at = state.next[a] as number;
+    const leaving = ring[at] as number;
+    sorted.splice(upperBound(sorted, leaving) - 1, 1);
+    ring[at] = error;
+    state.next[a] = (at + 1) % state.window;
+  }
+  sorted.splice(upperBound(sorted, error), 0, error);
+}
+
+/**
+ * One step of the calibration: `value` has arrived (every forecast that targeted it becomes
+ * an error), and `forecastAt(h)` is the new origin's forecast h steps ahead.
+ */
+export function advance(state: ConformalState, value: number, forecastAt: readonly number[]): ConformalState {
+  state.anchors.forEach((h, a) => {
+    const line = state.pending[a] as number[];
+    const oldest = state.delay[a] as number;
+    if (line.length === h) {
+      addError(state, a, value - (line[oldest] as number));
+      line[oldest] = forecastAt[a] as number;
+      state.delay[a] = (oldest + 1) % h;
+    } else line.push(forecastAt[a] as number);
+  });
+  return state;
+}
+
+/** Starts the delay lines from the first origin, before any value has arrived. */
+export function start(state: ConformalState, forecastAt: readonly number[]): ConformalState {
+  state.anchors.forEach((_, a) => (state.pending[a] as number[]).push(forecastAt[a] as number));
+  return state;
 }
 
 /** Fewest errors held by any anchor up to `steps`. */
@@ -76,11 +105,17 @@ export function errorCount(state: ConformalState, steps: number): number {
   return fewest === Infinity ? 0 : fewest;
 }
 
-/** Where `h` sits among the anchors: the two to blend, the upper one's weight, and the √h stretch past the last. */
-function bracket(
-  anchors: readonly number[],
-  h: number,
-): { low: number; high: number; weight: number; stretch: number } {
+interface Bracket {
+  low: number;
+  high: number;
+  /** Weight of the upper anchor. */
+  weight: number;
+  /** √(h / last anchor) past the last anchor, else 1. */
+  stretch: number;
+}
+
+/** Where `h` sits among the anchors. */
+function bracket(anchors: readonly number[], h: number): Bracket {
   const last = anchors.length - 1;
   const lastHorizon = anchors[last] as number;
   if (h >= lastHorizon) return { low: last, high: last, weight: 0, stretch: Math.sqrt(h / lastHorizon) };
@@ -98,14 +133,9 @@ function rankQuantile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(n, Math.max(1, k)) - 1] as number;
 }
 
-function sortedErrors(state: ConformalState): number[][] {
-  return state.errors.map((ring) => ring.slice().sort((a, b) => a - b));
-}
-
 /** Error quantiles at probabilities `ps` for each step 1..steps. */
 export function errorQuantiles(state: ConformalState, steps: number, ps: readonly number[]): number[][] {
-  const sorted = sortedErrors(state);
-  const atAnchor = sorted.map((errors) => ps.map((p) => rankQuantile(errors, p)));
+  const atAnchor = state.sorted.map((errors) => ps.map((p) => rankQuantile(errors, p)));
   return Array.from({ length: steps }, (_, i) => {
     const { low, high, weight, stretch } = bracket(state.anchors, i + 1);
     const a = atAnchor[low] as number[];
@@ -116,24 +146,16 @@ export function errorQuantiles(state: ConformalState, steps: number, ps: readonl
 
 /** Share of sorted errors above `x` (with a half-count so it is never exactly 0 or 1). */
 function shareAbove(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return (sorted.length - lo + 0.5) / (sorted.length + 1);
+  return (sorted.length - upperBound(sorted, x) + 0.5) / (sorted.length + 1);
 }
 
 /** P(point[h-1] + error > threshold) for each step, from the empirical error distributions. */
 export function exceedance(state: ConformalState, point: readonly number[], threshold: number): number[] {
-  const sorted = sortedErrors(state);
   return point.map((forecast, i) => {
     const { low, high, weight, stretch } = bracket(state.anchors, i + 1);
     const margin = (threshold - forecast) / stretch;
-    const a = shareAbove(sorted[low] as number[], margin);
-    const b = shareAbove(sorted[high] as number[], margin);
-    return a * (1 - weight) + b * weight;
+    const a = shareAbove(state.sorted[low] as number[], margin);
+    if (weight === 0) return a;
+    return a * (1 - weight) + shareAbove(state.sorted[high] as number[], margin) * weight;
   });
 }

@@ -30,77 +30,82 @@ const GRID = {
   phi: [0.9, 0.98],
 };
 
-type Constants = Pick<EtsState, 'alpha' | 'beta' | 'gamma' | 'phi'>;
-
-function step(state: EtsState, value: number): { state: EtsState; error: number } {
+/** One observation through the model, in place; returns the one-step error. */
+function step(state: EtsState, value: number): number {
   const { alpha, beta, gamma, phi, level, trend, seasonal, phase } = state;
   const m = seasonal.length;
   const s = m === 0 ? 0 : (seasonal[phase] as number);
   const error = value - (level + phi * trend + s);
-  const nextLevel = level + phi * trend + alpha * error;
-  const nextTrend = phi * trend + alpha * beta * error;
-  let nextSeasonal = seasonal;
+  state.level = level + phi * trend + alpha * error;
+  state.trend = phi * trend + alpha * beta * error;
   if (m > 0) {
-    nextSeasonal = seasonal.slice();
-    nextSeasonal[phase] = s + gamma * (1 - alpha) * error;
+    seasonal[phase] = s + gamma * (1 - alpha) * error;
+    state.phase = (phase + 1) % m;
   }
-  return {
-    state: {
-      ...state,
-      level: nextLevel,
-      trend: nextTrend,
-      seasonal: nextSeasonal,
-      phase: m === 0 ? 0 : (phase + 1) % m,
-    },
-    error,
-  };
+  return error;
 }
 
-function initial(values: readonly number[], period: number | null, constants: Constants): EtsState {
+/** Σ φ^k for k = 1..h: how much of the trend h steps ahead carries. */
+function dampedSum(phi: number, h: number): number {
+  return phi === 1 ? h : (phi * (1 - phi ** h)) / (1 - phi);
+}
+
+function etsAt(state: EtsState, h: number): number {
+  const m = state.seasonal.length;
+  const s = m === 0 ? 0 : (state.seasonal[(state.phase + h - 1) % m] as number);
+  return state.level + dampedSum(state.phi, h) * state.trend + s;
+}
+
+/** Starting level and season, the same for every grid point (each run gets its own copy). */
+function initial(values: readonly number[], period: number | null): Pick<EtsState, 'level' | 'seasonal'> {
   const seasonal = period !== null && values.length >= 2 * period ? seasonalIndices(values, period) : [];
   const m = Math.max(1, seasonal.length);
   const first = values.slice(0, Math.min(values.length, m));
   const level = first.reduce((a, v, t) => a + v - (seasonal[t] ?? 0), 0) / first.length;
-  return { ...constants, level, trend: 0, seasonal, phase: 0 };
+  return { level, seasonal };
 }
 
-/** Runs the model over `values`, returning the final state and the one-step squared error. */
+/** Runs the model over `values` from `start` (edited in place); returns the one-step squared error. */
 function run(values: readonly number[], start: EtsState): { state: EtsState; sse: number } {
-  let state = start;
   let sse = 0;
-  for (const value of values) {
-    const next = step(state, value);
-    state = next.state;
-    sse += next.error * next.error;
-  }
-  return { state, sse };
+  for (const value of values) sse += step(start, value) ** 2;
+  return { state: start, sse };
 }
 
 export const ets: PointModel<EtsState> = {
   name: ETS,
   fit(values, period) {
+    const { level, seasonal } = initial(values, period);
     let best: { state: EtsState; sse: number } | null = null;
     for (const alpha of GRID.alpha)
       for (const beta of GRID.beta)
         for (const gamma of GRID.gamma)
           for (const phi of GRID.phi) {
-            const result = run(values, initial(values, period, { alpha, beta, gamma, phi }));
+            const start = { alpha, beta, gamma, phi, level, trend: 0, seasonal: seasonal.slice(), phase: 0 };
+            const result = run(values, start);
             if (best === null || result.sse < best.sse) best = result;
           }
     return (best as { state: EtsState }).state;
   },
   update(state, value) {
-    return step(state, value).state;
+    step(state, value);
+    return state;
   },
   predict(state, steps) {
+    // The damped sum built step by step: φ^h per step was the costliest line here.
     const m = state.seasonal.length;
-    const out: number[] = [];
+    const out = new Array<number>(steps);
     let damped = 0;
+    let power = 1;
     for (let h = 1; h <= steps; h += 1) {
-      damped += state.phi ** h;
+      power *= state.phi;
+      damped += power;
       const s = m === 0 ? 0 : (state.seasonal[(state.phase + h - 1) % m] as number);
-      out.push(state.level + damped * state.trend + s);
+      out[h - 1] = state.level + damped * state.trend + s;
     }
     return out;
+  },
+  predictAt(state, horizons) {
+    return horizons.map((h) => etsAt(state, h));
   },
 };

@@ -3,8 +3,11 @@
  * (conformal-forecaster.ts) turns any point model into a forecaster with honest intervals,
  * calibrated on the series' own out-of-sample errors at each horizon.
  *
- * Everything is pure: states are plain JSON values (stored between cycles, never holding
- * functions or typed arrays), and `update` returns a new state rather than editing its input.
+ * Everything is pure in the sense that matters here — no I/O, no clock, the same inputs give
+ * the same outputs — and states are plain JSON values (stored between cycles, never holding
+ * functions or typed arrays). `update` may edit the state it is given and returns it: the
+ * caller owns one state per series and keeps only what `update` returns (copying every
+ * window of 10 000 series per point would cost more than the models themselves).
  */
 
 import type { ConformalState } from './conformal.js';
@@ -14,10 +17,12 @@ export interface PointModel<S> {
   readonly name: string;
   /** Fits on `values` (oldest first); `period` is the season in steps, or null for none. */
   fit(values: readonly number[], period: number | null): S;
-  /** The state after one more observation (an online step, not a refit). */
+  /** The state after one more observation (an online step, not a refit); may edit `state`. */
   update(state: S, value: number): S;
   /** Point forecasts for 1..steps steps after the last observation. */
   predict(state: S, steps: number): number[];
+  /** Point forecasts at the given steps ahead only (each ≥ 1). */
+  predictAt(state: S, horizons: readonly number[]): number[];
 }
 
 /** One central prediction interval per step: `level` is 0.8 for the 80% band. */
@@ -56,6 +61,7 @@ export interface Forecaster {
   /** Smallest history `fit` accepts. */
   readonly minPoints: number;
   fit(values: readonly number[], options: FitOptions): ForecasterState;
+  /** The state after one more observation; may edit `state` (keep only the returned one). */
   update(state: ForecasterState, value: number): ForecasterState;
   forecast(state: ForecasterState, steps: number): ForecastPath;
   /** P(value > threshold) at each of steps 1..steps, from the predictive distribution. */

@@ -15,6 +15,11 @@ export interface CombinationState {
 }
 
 function middle(values: number[]): number {
+  if (values.length === 3) {
+    // The common case, without a sort: max(min(a, b), min(max(a, b), c)).
+    const [a, b, c] = values as [number, number, number];
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  }
   const sorted = values.slice().sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1
@@ -29,12 +34,23 @@ export function medianOf(
   return {
     name,
     fit: (values, period) => ({ members: members.map((m) => m.fit(values, period)) }),
-    update: (state, value) => ({
-      members: members.map((m, i) => m.update(state.members[i], value)),
-    }),
+    update(state, value) {
+      members.forEach((m, i) => (state.members[i] = m.update(state.members[i], value)));
+      return state;
+    },
     predict(state, steps) {
       const paths = members.map((m, i) => m.predict(state.members[i], steps));
-      return Array.from({ length: steps }, (_, h) => middle(paths.map((path) => path[h] as number)));
+      const out = new Array<number>(steps);
+      const column = new Array<number>(paths.length);
+      for (let h = 0; h < steps; h += 1) {
+        for (let k = 0; k < paths.length; k += 1) column[k] = (paths[k] as number[])[h] as number;
+        out[h] = middle(column);
+      }
+      return out;
+    },
+    predictAt(state, horizons) {
+      const paths = members.map((m, i) => m.predictAt(state.members[i], horizons));
+      return horizons.map((_, k) => middle(paths.map((path) => path[k] as number)));
     },
   };
 }

@@ -27,11 +27,13 @@ describe('seasonal naive', () => {
     expect(seasonalNaive.predict(seasonalNaive.fit([1, 2, 9], null), 2)).toEqual([9, 9]);
   });
 
-  it('moves the season forward one observation at a time, leaving the old state alone', () => {
-    const state = seasonalNaive.fit([1, 2, 3], 3);
-    const next = seasonalNaive.update(state, 10);
-    expect(seasonalNaive.predict(next, 3)).toEqual([2, 3, 10]);
-    expect(seasonalNaive.predict(state, 3)).toEqual([1, 2, 3]);
+  it('moves the season forward one observation at a time', () => {
+    let state = seasonalNaive.fit([1, 2, 3], 3);
+    state = seasonalNaive.update(state, 10);
+    expect(seasonalNaive.predict(state, 3)).toEqual([2, 3, 10]);
+    state = seasonalNaive.update(state, 11);
+    expect(seasonalNaive.predict(state, 4)).toEqual([3, 10, 11, 3]);
+    expect(seasonalNaive.predictAt(state, [4, 2])).toEqual([3, 10]);
   });
 });
 

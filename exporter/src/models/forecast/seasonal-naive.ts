@@ -12,6 +12,10 @@ export interface SeasonalNaiveState {
   oldest: number;
 }
 
+function at(state: SeasonalNaiveState, h: number): number {
+  return state.ring[(state.oldest + h - 1) % state.ring.length] as number;
+}
+
 export const seasonalNaive: PointModel<SeasonalNaiveState> = {
   name: SEASONAL_NAIVE,
   fit(values, period) {
@@ -19,14 +23,14 @@ export const seasonalNaive: PointModel<SeasonalNaiveState> = {
     return { ring: values.slice(values.length - m), oldest: 0 };
   },
   update(state, value) {
-    const ring = state.ring.slice();
-    ring[state.oldest] = value;
-    return { ring, oldest: (state.oldest + 1) % ring.length };
+    state.ring[state.oldest] = value;
+    state.oldest = (state.oldest + 1) % state.ring.length;
+    return state;
   },
   predict(state, steps) {
-    const m = state.ring.length;
-    const out: number[] = [];
-    for (let h = 1; h <= steps; h += 1) out.push(state.ring[(state.oldest + h - 1) % m] as number);
-    return out;
+    return Array.from({ length: steps }, (_, i) => at(state, i + 1));
+  },
+  predictAt(state, horizons) {
+    return horizons.map((h) => at(state, h));
   },
 };

@@ -47,6 +47,11 @@ function seasonalAt(seasonal: readonly number[], phase: number): number {
   return seasonal.length === 0 ? 0 : (seasonal[phase % seasonal.length] as number);
 }
 
+function thetaAt(state: ThetaState, h: number): number {
+  const drift = (state.slope / 2) * (h - 1 + 1 / state.alpha);
+  return state.level + drift + seasonalAt(state.seasonal, state.phase + h - 1);
+}
+
 export const theta: PointModel<ThetaState> = {
   name: THETA,
   fit(values, period) {
@@ -57,16 +62,14 @@ export const theta: PointModel<ThetaState> = {
     return { alpha, level, slope: linearSlope(adjusted), seasonal, phase };
   },
   update(state, value) {
-    const adjusted = value - seasonalAt(state.seasonal, state.phase);
-    const phase = state.seasonal.length === 0 ? 0 : (state.phase + 1) % state.seasonal.length;
-    return { ...state, level: state.level + state.alpha * (adjusted - state.level), phase };
+    state.level += state.alpha * (value - seasonalAt(state.seasonal, state.phase) - state.level);
+    state.phase = state.seasonal.length === 0 ? 0 : (state.phase + 1) % state.seasonal.length;
+    return state;
   },
   predict(state, steps) {
-    const out: number[] = [];
-    for (let h = 1; h <= steps; h += 1) {
-      const drift = (state.slope / 2) * (h - 1 + 1 / state.alpha);
-      out.push(state.level + drift + seasonalAt(state.seasonal, state.phase + h - 1));
-    }
-    return out;
+    return Array.from({ length: steps }, (_, i) => thetaAt(state, i + 1));
+  },
+  predictAt(state, horizons) {
+    return horizons.map((h) => thetaAt(state, h));
   },
 };

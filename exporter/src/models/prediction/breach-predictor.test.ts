@@ -48,14 +48,20 @@ describe('breach prediction on a series crossing its threshold at known times', 
 describe('breach state', () => {
   it('resolves a prediction after its horizon with whether any value in between breached', () => {
     const predictor = breachPredictor();
+    const said = (raw: number) => ({ probability: [raw], raw: [raw], stepsToBreach: null });
+    const total = (counts: number[] | undefined): number => (counts ?? []).reduce((a, b) => a + b, 0);
     let state = createBreachState(10, [2]);
-    state = predictor.record(state, { probability: [0.3], raw: [0.3], stepsToBreach: null });
-    state = observeOutcome(state, 11); // breach at step 1
-    expect(state.calibration[0]?.count.reduce((a, b) => a + b)).toBe(0);
-    state = observeOutcome(state, 5);
-    expect(state.calibration[0]?.count.reduce((a, b) => a + b)).toBe(1);
-    expect(state.calibration[0]?.hits.reduce((a, b) => a + b)).toBe(1);
-    expect(state.pending[0]).toEqual([]);
+    state = predictor.record(state, said(0.3)); // said before the first value
+    state = observeOutcome(state, 11); // a breach, 1 step after
+    expect(total(state.calibration[0]?.count)).toBe(0);
+    state = predictor.record(state, said(0.6)); // said after the breach
+    state = observeOutcome(state, 5); // the first prediction's 2 steps are over: breached
+    expect(total(state.calibration[0]?.count)).toBe(1);
+    expect(total(state.calibration[0]?.hits)).toBe(1);
+    state = predictor.record(state, said(0.1));
+    state = observeOutcome(state, 5); // the second's 2 steps (5, 5) stayed below
+    expect(total(state.calibration[0]?.count)).toBe(2);
+    expect(total(state.calibration[0]?.hits)).toBe(1);
   });
 
   it('takes the first passage as the likeliest step, reflected', () => {

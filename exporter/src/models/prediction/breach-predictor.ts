@@ -21,19 +21,20 @@ export interface BreachParams {
 
 export const BREACH_DEFAULTS: Readonly<BreachParams> = Object.freeze({ prior: 20, timeToBreachAt: 0.5 });
 
-/** Predictions awaiting their outcome, per horizon: raw probability, steps since, breached yet. */
-interface Pending {
-  raw: number;
-  age: number;
-  hit: boolean;
-}
-
 export interface BreachState {
   threshold: number;
   /** Horizons in steps, ascending. */
   horizons: number[];
   calibration: CalibrationState[];
-  pending: Pending[][];
+  /**
+   * Per horizon h: a delay line of the raw probabilities said at the last h origins
+   * (`delay` indexes the oldest), resolved when the value h steps after it arrives.
+   */
+  pending: number[][];
+  delay: number[];
+  /** Observations seen, and the index of the latest one above the threshold (−1: none). */
+  seen: number;
+  lastBreach: number;
 }
 
 export interface BreachPrediction {
@@ -56,6 +57,9 @@ export function createBreachState(threshold: number, horizons: readonly number[]
     horizons: sorted,
     calibration: sorted.map(createCalibration),
     pending: sorted.map(() => []),
+    delay: sorted.map(() => 0),
+    seen: 0,
+    lastBreach: -1,
   };
 }
 
@@ -67,17 +71,22 @@ export function firstPassage(stepwise: readonly number[], horizons: readonly num
   });
 }
 
-/** The state after `value` arrives: pending predictions learn whether they breached. */
+/**
+ * `value` has arrived: the oldest prediction of each full delay line is resolved — it
+ * breached if any value after it, up to this one, was above the threshold. Edits `state`;
+ * `record` must follow before the next observation (it fills the slot resolved here).
+ */
 export function observeOutcome(state: BreachState, value: number): BreachState {
-  const calibration = state.calibration.slice();
-  const pending = state.pending.map((queue, i) => {
-    const h = state.horizons[i] as number;
-    const aged = queue.map((p) => ({ raw: p.raw, age: p.age + 1, hit: p.hit || value > state.threshold }));
-    const done = aged.filter((p) => p.age >= h);
-    for (const p of done) calibration[i] = addOutcome(calibration[i] as CalibrationState, p.raw, p.hit);
-    return aged.filter((p) => p.age < h);
+  state.seen += 1;
+  if (value > state.threshold) state.lastBreach = state.seen;
+  state.horizons.forEach((h, i) => {
+    const line = state.pending[i] as number[];
+    if (line.length < h) return;
+    // The oldest prediction was said after observation `seen − h`.
+    const breached = state.lastBreach > state.seen - h;
+    addOutcome(state.calibration[i] as CalibrationState, line[state.delay[i] as number] as number, breached);
   });
-  return { ...state, calibration, pending };
+  return state;
 }
 
 export function breachPredictor(params: Partial<BreachParams> = {}) {
@@ -98,11 +107,16 @@ export function breachPredictor(params: Partial<BreachParams> = {}) {
     },
     /** Records a prediction so that its outcome calibrates the ones after it. */
     record(state: BreachState, prediction: BreachPrediction): BreachState {
-      const pending = state.pending.map((queue, i) => [
-        ...queue,
-        { raw: prediction.raw[i] as number, age: 0, hit: false },
-      ]);
-      return { ...state, pending };
+      state.horizons.forEach((h, i) => {
+        const line = state.pending[i] as number[];
+        const raw = prediction.raw[i] as number;
+        if (line.length < h) line.push(raw);
+        else {
+          line[state.delay[i] as number] = raw;
+          state.delay[i] = ((state.delay[i] as number) + 1) % h;
+        }
+      });
+      return state;
     },
   };
 }

@@ -29,11 +29,13 @@ export function binOf(raw: number): number {
   return last;
 }
 
-/** The state after one resolved prediction: raw probability `raw`, and whether it breached. */
+/** Counts one resolved prediction (raw probability `raw`; did it breach?) into `state`, in place. */
 export function addOutcome(state: CalibrationState, raw: number, breached: boolean): CalibrationState {
   const b = binOf(raw);
-  const at = (values: number[], plus: number): number[] => values.map((v, i) => (i === b ? v + plus : v));
-  return { count: at(state.count, 1), hits: at(state.hits, breached ? 1 : 0), rawSum: at(state.rawSum, raw) };
+  state.count[b] = (state.count[b] as number) + 1;
+  if (breached) state.hits[b] = (state.hits[b] as number) + 1;
+  state.rawSum[b] = (state.rawSum[b] as number) + raw;
+  return state;
 }
 
 /** Monotone non-decreasing fit of `rates` with `weights` (pool adjacent violators). */
