@@ -38,6 +38,7 @@ function advance(
   last: number,
   series: TrackedSeries[],
   using: AnomalyDetector = detector,
+  replayBudgetPoints = 1_000_000,
 ) {
   return advanceDetectors({
     nowMs: T0 + last * STEP,
@@ -47,7 +48,7 @@ function advance(
     memory,
     signals,
     replaySpanMs: 400 * STEP,
-    replayBudgetPoints: 1_000_000,
+    replayBudgetPoints,
     keepFrom: 0,
   });
 }
@@ -105,17 +106,7 @@ describe('advanceDetectors', () => {
     for (const service of services) await writePoints(service, 0, 40);
     const memory = new DetectorMemory(detector, store, logger, 1);
     const series = services.map((s) => tracked(s, 39));
-    const first = await advanceDetectors({
-      nowMs: T0 + 39 * STEP,
-      series,
-      store,
-      detector,
-      memory,
-      signals,
-      replaySpanMs: 400 * STEP,
-      replayBudgetPoints: 1,
-      keepFrom: 0,
-    });
+    const first = await advance(memory, 39, series, detector, 1);
     expect([first.replayed, first.replayWaiting]).toEqual([100, 50]);
     const second = await advance(memory, 39, series);
     expect([second.replayed, second.replayWaiting]).toEqual([50, 0]);

@@ -52,13 +52,14 @@ interface AdvanceInput {
 /** Series read per replay query. */
 const REPLAY_BATCH = 100;
 
-/** Which series are up to date (catch up from their state) and which need a replay. */
+/** The start of a replay's read: a state older than this is replayed, not caught up. */
 const replayFrom = (input: AdvanceInput): number => input.nowMs - input.replaySpanMs;
 
 function isUpToDate(model: SeriesModel | undefined, input: AdvanceInput): model is SeriesModel {
   return model !== undefined && model.lastMs >= replayFrom(input);
 }
 
+/** Which series are up to date (catch up from their state) and which need a replay. */
 function split(input: AdvanceInput): { catchUpFromMs: number | null; replay: TrackedSeries[] } {
   let catchUpFromMs: number | null = null;
   const replay: TrackedSeries[] = [];

@@ -2,8 +2,9 @@
  * Each series' detector state between cycles, and in the store across restarts. A state
  * holds the series' recent history (~12 KiB), so saving every state every cycle would
  * rewrite thousands of histories per cycle: each cycle saves a rotating slice (every series
- * once per `saveEvery` cycles) and stop() saves all it can within its deadline. What a crash loses is replayed from the store's samples on restart: the
- * state says up to when it has seen, and the samples after that are still there.
+ * once per `saveEvery` cycles) and stop() saves all it can within its deadline. What a crash
+ * loses is replayed from the store's samples on restart: the state says up to when it has
+ * seen, and the samples after that are still there.
  */
 import type { Logger } from '../log/logger.js';
 import type { AnomalyDetector, AnomalyResult } from '../models/types.js';
@@ -97,29 +98,31 @@ export class DetectorMemory {
    * Saves every state, or as many as fit before `deadlineMs` (a stop must not outlast the
    * grace period a supervisor gives it; what is not saved is replayed at start).
    */
-  async saveAll(nowMs: number, deadlineMs = Infinity): Promise<number> {
-    const models = [...this.models.values()];
-    let saved = 0;
-    while (saved < models.length && Date.now() < deadlineMs) {
-      const batch = models.slice(saved, saved + SAVE_BATCH);
-      await this.save(batch, nowMs);
-      saved += batch.length;
-    }
-    return saved;
+  saveAll(nowMs: number, deadlineMs = Infinity): Promise<number> {
+    return this.save([...this.models.values()], nowMs, deadlineMs);
   }
 
-  private async save(models: readonly SeriesModel[], nowMs: number): Promise<void> {
-    const states: ModelState[] = models.map((m) => ({
-      model: this.detector.name,
-      signal: m.signal,
-      service: m.service,
-      state: {
-        lastMs: m.lastMs,
-        result: m.result,
-        state: this.detector.encode(m.state),
-      } satisfies SavedModel,
-      updatedAtMs: nowMs,
-    }));
-    await this.store.saveModelStates(states);
+  /**
+   * In batches: a state is tens of KiB, and one statement for thousands ran DuckDB out of
+   * memory. Stops starting batches at `deadlineMs`; returns how many states were saved.
+   */
+  private async save(models: readonly SeriesModel[], nowMs: number, deadlineMs = Infinity): Promise<number> {
+    let saved = 0;
+    while (saved < models.length && Date.now() < deadlineMs) {
+      const states: ModelState[] = models.slice(saved, saved + SAVE_BATCH).map((m) => ({
+        model: this.detector.name,
+        signal: m.signal,
+        service: m.service,
+        state: {
+          lastMs: m.lastMs,
+          result: m.result,
+          state: this.detector.encode(m.state),
+        } satisfies SavedModel,
+        updatedAtMs: nowMs,
+      }));
+      await this.store.saveModelStates(states);
+      saved += states.length;
+    }
+    return saved;
   }
 }

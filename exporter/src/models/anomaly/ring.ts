@@ -41,15 +41,6 @@ export class Ring {
     return this.data[(this.head - age + this.capacity) % this.capacity] as number;
   }
 
-  /** Copies the values newest first into `target` (as far as it reaches); returns how many. */
-  copyNewestFirst(target: Float64Array): number {
-    const n = Math.min(this.count, target.length);
-    for (let age = 0; age < n; age += 1) {
-      target[age] = this.data[(this.head - age + this.capacity) % this.capacity] as number;
-    }
-    return n;
-  }
-
   toJSON(): RingJson {
     const bytes = Buffer.from(this.data.buffer, this.data.byteOffset, this.data.byteLength);
     return { capacity: this.capacity, size: this.count, head: this.head, data: bytes.toString('base64') };
