@@ -113,6 +113,15 @@ beforeAll(async () => {
     '--day-length',
     '2h',
   ]);
+  // The demo's own series, so a port taken by anything else fails here and says so.
+  await waitFor(
+    'the demo to serve http_requests_total',
+    async () =>
+      (await (await fetch(`http://127.0.0.1:${ports.demo}/metrics`)).text()).includes('http_requests_total')
+        ? true
+        : undefined,
+    { timeoutMs: 20_000, context: demo.output },
+  );
   prometheus = startPrometheus(promArgs);
   await waitForTargetsUp(promUrl, ['demo'], prometheus);
   omen = startProcess('node', [OMEN_BIN, 'serve', '--config', writeOmenConfig()], {

@@ -8,7 +8,25 @@ import { createServer } from 'node:net';
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 export const OMEN_BIN = `${ROOT}exporter/bin/omen.js`;
 
+/** Ports this process has handed out: the OS may offer a just-closed port again. */
+const issuedPorts = new Set<number>();
+
+/**
+ * A loopback port nothing listens on, and one this process has not handed out before:
+ * two consecutive probes can get the same port from the OS, and two processes told the
+ * same port race for it (CI once saw Prometheus win the demo's port and scrape itself).
+ */
 export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await probePort();
+    if (!issuedPorts.has(port)) {
+      issuedPorts.add(port);
+      return port;
+    }
+  }
+}
+
+async function probePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -17,6 +17,18 @@ function recordingLogger(): { logger: Logger; warnings: string[] } {
 }
 
 describe('series bookkeeping (listSeries)', () => {
+  it('opens a new file without the unclean-close warning', async () => {
+    const temp = tempStorePath();
+    try {
+      const { logger, warnings } = recordingLogger();
+      const store = await openDuckDbStore(options(temp.path), { logger });
+      await store.close();
+      expect(warnings).toEqual([]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
   it('is exact after a clean close and reopen, with no recount', async () => {
     const temp = tempStorePath();
     try {

@@ -27,7 +27,9 @@ export class SeriesStats {
     const [[clean = false] = []] = (
       await connection.runAndReadAll('SELECT stats_clean FROM store_state')
     ).getRows();
-    if (clean !== true) {
+    // A new file starts unclean too (migration 0004); with no series there is nothing to
+    // recount and nothing to warn about.
+    if (clean !== true && (await hasSeries(connection))) {
       const started = performance.now();
       await recount(connection);
       log?.(performance.now() - started);
@@ -122,6 +124,10 @@ export class SeriesStats {
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every series' bookkeeping from its samples: exact, and a full scan, so only after a crash. */
+async function hasSeries(connection: DuckDBConnection): Promise<boolean> {
+  return (await connection.runAndReadAll('SELECT 1 FROM series LIMIT 1')).getRows().length > 0;
+}
+
 async function recount(connection: DuckDBConnection): Promise<void> {
   await inTransaction(connection, async () => {
     await connection.run('UPDATE series SET sample_count = 0, first_sample_at = NULL');
