@@ -17,6 +17,8 @@ import { OnDemandAnalysis } from '../pipeline/analysis.js';
 import type { SourceHealth } from '../pipeline/collect.js';
 import { runCycle, type CycleDeps } from '../pipeline/cycle.js';
 import { DetectorMemory } from '../pipeline/detector-memory.js';
+import { ForecastBook } from '../pipeline/forecast-book.js';
+import { resolveForecastSettings } from '../pipeline/forecast-settings.js';
 import { Scheduler } from '../pipeline/scheduler.js';
 import { RETENTION_TABLES, runStoreMaintenance } from '../pipeline/store-maintenance.js';
 import { SeriesTracker } from '../pipeline/series-tracker.js';
@@ -85,6 +87,11 @@ export async function startExporter(
     health: new Map<string, SourceHealth>(),
     latest: { scores: [] },
   };
+  const forecastSettings = resolveForecastSettings(config);
+  if (forecastSettings) {
+    deps.forecasts = { book: new ForecastBook(), settings: forecastSettings };
+    self.registerModel(forecastSettings.forecaster.name);
+  }
   const scheduler = new Scheduler({
     intervalMs,
     runCycle: (nowMs, abort) => runCycle(deps, nowMs, abort),

@@ -82,7 +82,35 @@ export function checkConsistency(config: OmenConfig, env: NodeJS.ProcessEnv = {}
     ...pushSourceProblems(config),
     ...authTokenProblems(config, env),
     ...prometheusSourceProblems(config),
+    ...forecastProblems(config),
   ];
+}
+
+/** Longest horizon, in steps, a forecast may reach: each cycle predicts that far for every series. */
+export const MAX_HORIZON_STEPS = 2000;
+
+function forecastProblems(config: OmenConfig): string[] {
+  const { forecast } = config;
+  const problems: string[] = [];
+  const stepMs = parseDuration(forecast.step);
+  forecast.horizons.forEach((horizon, index) => {
+    const steps = parseDuration(horizon) / stepMs;
+    if (steps < 1)
+      problems.push(
+        `${formatPath(['forecast', 'horizons', index])}: must be at least forecast.step (${forecast.step})`,
+      );
+    else if (steps > MAX_HORIZON_STEPS)
+      problems.push(
+        `${formatPath(['forecast', 'horizons', index])}: is ${Math.round(steps)} steps of ${forecast.step}; at most ${MAX_HORIZON_STEPS} (raise forecast.step)`,
+      );
+  });
+  if (forecast.minSteps > forecast.history)
+    problems.push(`forecast.minSteps: must not exceed forecast.history (${forecast.history})`);
+  if (stepMs * forecast.history > parseDuration(config.store.rawRetention))
+    problems.push(
+      `forecast.history: ${forecast.history} steps of ${forecast.step} reach past store.rawRetention (${config.store.rawRetention}); fits read raw samples`,
+    );
+  return problems;
 }
 
 /** One push source takes /api/v1/ingest; its error-rate signal must not shadow a configured one. */

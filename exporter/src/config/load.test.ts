@@ -65,6 +65,9 @@ const CASES: Record<string, string> = {
   'invalid-auth-token-file.yaml': 'auth.tokens[0].file: cannot read "/nonexistent/omen-ingest-token"',
   'invalid-retention-order.yaml':
     'store.rawRetention: must not exceed store.retention (7d); rollups are made from raw samples',
+  'invalid-forecast-horizon.yaml': 'forecast.horizons[1]: must be at least forecast.step (5m)',
+  'invalid-forecast-model.yaml':
+    'line 2: forecast.model: expected one of median_combination, ets, theta, seasonal_naive',
 };
 
 describe('config loading', () => {

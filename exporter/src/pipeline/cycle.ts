@@ -14,9 +14,12 @@ import type { Source } from '../sources/source.js';
 import type { Store } from '../store/store.js';
 import { collectAll, type SourceHealth } from './collect.js';
 import { advanceDetectors } from './advance-detectors.js';
+import { advanceForecasts } from './advance-forecasts.js';
+import type { ForecastBook } from './forecast-book.js';
+import type { ForecastSettings } from './forecast-settings.js';
 import type { DetectorMemory } from './detector-memory.js';
 import { scoreSeries } from './score-series.js';
-import type { SeriesTracker } from './series-tracker.js';
+import type { SeriesTracker, TrackedSeries } from './series-tracker.js';
 import type { SignalSettings } from './signal-settings.js';
 
 export interface CycleDeps {
@@ -34,6 +37,8 @@ export interface CycleDeps {
   intervalMs: number;
   /** Updated in place each cycle; read by /readyz and the API. */
   health: Map<string, SourceHealth>;
+  /** Forecasts and breach outlooks; absent when `forecast.enabled` is false. */
+  forecasts?: { book: ForecastBook; settings: ForecastSettings };
   /** Latest per-series scores, for the API. */
   latest: { scores: SeriesScore[] };
 }
@@ -57,9 +62,11 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
 
   // An evicted series is forgotten by its detector too; it starts over if it returns.
   deps.memory.retain((signal, service) => deps.tracker.get(signal, service) !== undefined);
+  deps.forecasts?.book.retain((signal, service) => deps.tracker.get(signal, service) !== undefined);
+  const live = deps.tracker.all().filter((series) => !deps.tracker.isStale(series, nowMs));
   const advanced = await advanceDetectors({
     nowMs,
-    series: deps.tracker.all().filter((series) => !deps.tracker.isStale(series, nowMs)),
+    series: live,
     store: deps.store,
     detector: deps.detector,
     memory: deps.memory,
@@ -82,10 +89,12 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
       'model failed on some series; their states are rebuilt from the store next cycle',
     );
   }
+  await forecastStage(deps, live, nowMs);
   const outcome = scoreSeries({
     nowMs,
     tracker: deps.tracker,
     memory: deps.memory,
+    forecasts: deps.forecasts?.book,
     fed: advanced.fed,
     model: deps.detector.name,
     signals: deps.signals,
@@ -95,4 +104,29 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
   deps.latest.scores = outcome.scores;
   deps.snapshot.publish(await renderScores(outcome.scores), nowMs);
   await deps.memory.saveSlice(nowMs);
+}
+
+async function forecastStage(deps: CycleDeps, live: TrackedSeries[], nowMs: number): Promise<void> {
+  if (!deps.forecasts) return;
+  const { book, settings } = deps.forecasts;
+  const outcome = await advanceForecasts({
+    nowMs,
+    series: live,
+    store: deps.store,
+    book,
+    settings,
+    signals: deps.signals,
+    elapsedMs: () => performance.now(),
+  });
+  const model = settings.forecaster.name;
+  deps.self.modelRunSuccess.set({ model }, outcome.failures.length === 0 ? 1 : 0);
+  if (outcome.failures.length > 0) {
+    deps.logger.warn(
+      { model, failed: outcome.failures.length, first: outcome.failures[0] },
+      'forecaster failed on some series; they are refitted from the store',
+    );
+  }
+  if (outcome.fitted > 0 || outcome.waiting > 0) {
+    deps.logger.debug({ model, fitted: outcome.fitted, waiting: outcome.waiting }, 'forecasts fitted');
+  }
 }

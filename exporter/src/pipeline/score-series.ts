@@ -10,6 +10,7 @@ import type { SeriesScore } from '../scores/series-score.js';
 import type { AnomalyRecord, Severity } from '../store/store.js';
 import type { PointResult } from './advance-detectors.js';
 import type { DetectorMemory } from './detector-memory.js';
+import type { ForecastBook } from './forecast-book.js';
 import { seriesKey, type SeriesTracker, type TrackedSeries } from './series-tracker.js';
 import type { SignalSettings } from './signal-settings.js';
 
@@ -33,6 +34,7 @@ interface ScoringInput {
   nowMs: number;
   tracker: SeriesTracker;
   memory: DetectorMemory;
+  forecasts: ForecastBook | undefined;
   fed: Map<string, PointResult[]>;
   model: string;
   signals: Map<string, SignalSettings>;
@@ -50,11 +52,12 @@ function publishedScore(
   const stale = input.tracker.isStale(series, input.nowMs);
   const live = stale ? null : result;
   const severity = live && !live.warming ? severityOf(live.score, input.anomaly.severities) : undefined;
+  const forecast = input.forecasts?.get(series.signal, series.service)?.view;
   return {
     signal: series.signal,
     service: series.service,
     value: series.lastValue,
-    threshold: input.signals.get(series.signal)?.threshold,
+    threshold: input.signals.get(series.signal)?.threshold ?? forecast?.threshold,
     lastSampleMs: series.lastSampleMs,
     stale,
     warming: live === null || live.warming,
@@ -66,6 +69,7 @@ function publishedScore(
           expected: live.expected,
         }
       : undefined,
+    forecast: stale ? undefined : forecast,
   };
 }
 

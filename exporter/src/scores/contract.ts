@@ -42,6 +42,21 @@ export const SERIES_METRICS = {
     help: 'The band expected for the current value: point and 80%/95% bounds.',
     labels: [...SERIES, 'bound'],
   },
+  forecast: {
+    name: 'omen_forecast',
+    help: 'Value expected at now + horizon: point and 80%/95% bounds.',
+    labels: [...SERIES, 'horizon', 'bound'],
+  },
+  breachProbability: {
+    name: 'omen_breach_probability',
+    help: 'Calibrated probability that the series crosses omen_threshold within the horizon.',
+    labels: [...SERIES, 'horizon'],
+  },
+  timeToBreach: {
+    name: 'omen_time_to_breach_seconds',
+    help: 'Seconds until a breach is more likely than not (+Inf: none within the longest horizon).',
+    labels: SERIES,
+  },
   warming: {
     name: 'omen_series_warming',
     help: '1 while the series has too little history for its model to alarm.',

@@ -1,10 +1,33 @@
 import type { ExpectedBand } from '../models/types.js';
 
+export interface HorizonForecast {
+  horizon: string;
+  band: ExpectedBand;
+  /** Calibrated P(breach within the horizon); null while the intervals are warming. */
+  breachProbability: number | null;
+}
+
+export interface ForecastView {
+  model: string;
+  /** Start of the first forecast step (the one now filling). */
+  fromMs: number;
+  threshold: number;
+  thresholdLearned: boolean;
+  /** The band for the step now filling: `omen_expected` once a forecaster exists. */
+  expected: ExpectedBand;
+  horizons: HorizonForecast[];
+  /** Until the breach is more likely than not; null when none is within the longest horizon. */
+  timeToBreachSeconds: number | null;
+  /** The intervals rest on fewer out-of-sample errors than the forecaster asks for. */
+  warming: boolean;
+}
+
 /** Everything the snapshot publishes for one series after a cycle. */
 export interface SeriesScore {
   signal: string;
   service: string;
   value: number;
+  /** From config (an SLO), else learned by the forecaster; undefined until either exists. */
   threshold: number | undefined;
   lastSampleMs: number;
   /** No sample for `staleAfter`: scores are withheld so Prometheus marks them stale. */
@@ -19,4 +42,6 @@ export interface SeriesScore {
         expected: ExpectedBand;
       }
     | undefined;
+  /** The forecaster's view, once the series has one (undefined while stale). */
+  forecast?: ForecastView;
 }

@@ -19,6 +19,19 @@ const SCORES: SeriesScore[] = [
     stale: false,
     warming: false,
     anomaly: { score: 0.99995, active: true, severity: 4, expected: band },
+    forecast: {
+      model: 'median_combination',
+      fromMs: 1_700_000_000_000,
+      threshold: 0.05,
+      thresholdLearned: false,
+      expected: { ...band, point: 0.2 },
+      horizons: [
+        { horizon: '15m', band: { ...band, point: 0.04 }, breachProbability: 0.93 },
+        { horizon: '1h', band: { ...band, point: 0.06 }, breachProbability: 0.97 },
+      ],
+      timeToBreachSeconds: 600,
+      warming: false,
+    },
   },
   {
     signal: 'error_ratio',
@@ -29,6 +42,20 @@ const SCORES: SeriesScore[] = [
     stale: false,
     warming: false,
     anomaly: { score: 0.42, active: false, severity: 0, expected: band },
+    // A forecast still warming: bands, but no breach probability or time to breach yet.
+    forecast: {
+      model: 'median_combination',
+      fromMs: 1_700_000_000_000,
+      threshold: 0.05,
+      thresholdLearned: false,
+      expected: band,
+      horizons: [
+        { horizon: '15m', band, breachProbability: null },
+        { horizon: '1h', band, breachProbability: null },
+      ],
+      timeToBreachSeconds: null,
+      warming: true,
+    },
   },
   {
     signal: 'latency_p99',
@@ -78,6 +105,21 @@ describe('exposition golden file', () => {
       'omen_series_last_sample_timestamp_seconds{signal="error_ratio",service="inventory"} 1699999000',
     );
     expect(text).not.toMatch(/omen_(signal_value|anomaly_score)\{signal="error_ratio",service="inventory"\}/);
+  });
+
+  it('takes omen_expected from the forecaster once there is one, and withholds breach gauges while it warms', async () => {
+    const text = await exposition();
+    expect(text).toContain('omen_expected{signal="error_ratio",service="payments",bound="point"} 0.2');
+    expect(text).toContain(
+      'omen_breach_probability{signal="error_ratio",service="payments",horizon="15m"} 0.93',
+    );
+    expect(text).toContain('omen_time_to_breach_seconds{signal="error_ratio",service="payments"} 600');
+    expect(text).toContain(
+      'omen_forecast{signal="error_ratio",service="catalog",horizon="1h",bound="upper_95"} 0.016',
+    );
+    expect(text).not.toMatch(
+      /omen_(breach_probability|time_to_breach_seconds)\{signal="error_ratio",service="catalog"/,
+    );
   });
 
   it('passes promtool check metrics', async () => {

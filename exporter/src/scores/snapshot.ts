@@ -4,7 +4,7 @@
  */
 import { Gauge, Registry } from 'prom-client';
 import { EXPECTED_BOUNDS, SERIES_METRICS } from './contract.js';
-import type { SeriesScore } from './series-score.js';
+import type { ForecastView, SeriesScore } from './series-score.js';
 
 type SeriesMetric = keyof typeof SERIES_METRICS;
 
@@ -20,6 +20,20 @@ function byKey(a: SeriesScore, b: SeriesScore): number {
   return a.signal.localeCompare(b.signal) || a.service.localeCompare(b.service);
 }
 
+function setForecast(
+  g: Record<SeriesMetric, Gauge>,
+  labels: { signal: string; service: string },
+  forecast: ForecastView | undefined,
+): void {
+  if (!forecast) return;
+  for (const { horizon, band, breachProbability } of forecast.horizons) {
+    for (const bound of EXPECTED_BOUNDS) g.forecast.set({ ...labels, horizon, bound }, band[bound]);
+    // Withheld while the intervals are warming: alert rules fire on this gauge.
+    if (breachProbability !== null) g.breachProbability.set({ ...labels, horizon }, breachProbability);
+  }
+  if (!forecast.warming) g.timeToBreach.set(labels, forecast.timeToBreachSeconds ?? Number.POSITIVE_INFINITY);
+}
+
 /** Renders the per-series part of /metrics. Order is stable (by signal, service) for golden files. */
 export async function renderScores(scores: readonly SeriesScore[]): Promise<string> {
   const registry = new Registry();
@@ -31,11 +45,14 @@ export async function renderScores(scores: readonly SeriesScore[]): Promise<stri
     g.signalValue.set(labels, series.value);
     if (series.threshold !== undefined) g.threshold.set(labels, series.threshold);
     g.warming.set(labels, series.warming ? 1 : 0);
+    setForecast(g, labels, series.forecast);
+    // The forecaster owns omen_expected once it exists (DESIGN Decision 14).
+    const expected = series.forecast?.expected ?? series.anomaly?.expected;
+    if (expected) for (const bound of EXPECTED_BOUNDS) g.expected.set({ ...labels, bound }, expected[bound]);
     if (!series.anomaly) continue;
     g.anomalyScore.set(labels, series.anomaly.score);
     g.anomalyActive.set(labels, series.anomaly.active ? 1 : 0);
     g.anomalySeverity.set(labels, series.anomaly.severity);
-    for (const bound of EXPECTED_BOUNDS) g.expected.set({ ...labels, bound }, series.anomaly.expected[bound]);
   }
   g.tracked.set(scores.length);
   return registry.metrics();

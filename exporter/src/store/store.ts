@@ -25,6 +25,20 @@ export interface SeriesWindow extends SeriesKey {
   values: number[];
 }
 
+/**
+ * One series averaged over steps of `stepMs` aligned to the Unix epoch: the steps that hold
+ * samples, oldest first (the newest may still be filling).
+ */
+export interface StepWindow extends SeriesKey {
+  stepMs: number;
+  /** Start of each step, Unix ms. */
+  startsMs: number[];
+  means: number[];
+  counts: number[];
+  /** Time of the newest sample read. */
+  lastSampleMs: number;
+}
+
 export interface SeriesInfo extends SeriesKey {
   firstSampleMs: number;
   lastSampleMs: number;
@@ -79,6 +93,8 @@ export interface SampleStore {
   /** Every series' samples inside any of the ranges (ranges may overlap); only those of `only` when given. */
   readWindows(ranges: readonly TimeRange[], only?: readonly SeriesKey[]): Promise<SeriesWindow[]>;
   listSeries(): Promise<SeriesInfo[]>;
+  /** The samples of `only` inside `range`, averaged per step (what forecasters are fitted on). */
+  readSteps(range: TimeRange, stepMs: number, only: readonly SeriesKey[]): Promise<StepWindow[]>;
 }
 
 export interface AnomalyStore {

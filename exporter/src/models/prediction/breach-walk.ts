@@ -25,6 +25,8 @@ export interface BreachFitOptions {
   /** Further horizons the forecaster must serve (its intervals), in steps. */
   forecastHorizons?: readonly number[];
   stepMs?: number;
+  /** Season in steps; undefined detects it from the data, null forces none. */
+  period?: number | null;
   /** Share of the history walked for calibration (the rest fits the forecaster). */
   backtestFraction?: number;
 }
@@ -56,6 +58,7 @@ export function fitBreach(
   const forecast = forecaster.fit(values.slice(0, split), {
     horizons: [...options.horizons, ...(options.forecastHorizons ?? [])],
     stepMs: options.stepMs,
+    period: options.period,
   });
   const breach = createBreachState(options.threshold, options.horizons);
   const prediction = predictor.predict(forecaster, forecast, breach);

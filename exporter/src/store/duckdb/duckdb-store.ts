@@ -27,6 +27,7 @@ import { IN_MEMORY, openError, openInstance, type OpenedInstance } from './open-
 import { applyRetention } from './retention-store.js';
 import { readRollups, RollupMark } from './rollup-store.js';
 import { readWindows } from './sample-reader.js';
+import { readSteps } from './step-reader.js';
 import { SampleWriter } from './sample-writer.js';
 import { SerialQueue } from './serial-queue.js';
 import { SeriesIds } from './series-ids.js';
@@ -107,6 +108,10 @@ class DuckDbStore implements Store {
 
   readWindows(ranges: readonly TimeRange[], only?: readonly SeriesKey[]) {
     return this.read('reading sample windows', () => readWindows(this.reader, ranges, only));
+  }
+
+  readSteps(range: TimeRange, stepMs: number, only: readonly SeriesKey[]) {
+    return this.read('reading forecast steps', () => readSteps(this.reader, range, stepMs, only));
   }
 
   /** From memory: exact for every committed batch, and no query. */
