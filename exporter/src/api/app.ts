@@ -17,6 +17,7 @@ import { ApiTokens, authenticate, requireRole } from './auth.js';
 import { errorHandler, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { anomaliesRouter } from './routes/anomalies.js';
+import { forecastsRouter, type ForecastsDeps } from './routes/forecasts.js';
 import { healthRouter } from './routes/health.js';
 import { ingestRouter, type PushIngest } from './routes/ingest.js';
 import { jobsRouter, type JobsDeps } from './routes/jobs.js';
@@ -37,6 +38,8 @@ export interface AppDeps {
   push?: PushIngest;
   /** Request time for ingest (timestamps, rate limits); injected by tests. */
   clock?: () => number;
+  /** The pipeline's forecasts, for GET /api/v1/forecasts; absent when forecasting is off. */
+  forecasts?: ForecastsDeps;
   /** Background jobs (on-demand analysis); absent, their routes are not mounted. */
   jobs?: JobsDeps;
 }
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use('/api/v1', read, signalsRouter(deps.config, deps.latest));
   app.use('/api/v1', read, anomaliesRouter(deps.store));
+  app.use('/api/v1', read, forecastsRouter(deps.forecasts, deps.latest));
   if (deps.jobs) app.use('/api/v1', jobsRouter(deps.jobs));
   app.use(notFound);
   app.use(errorHandler(deps.logger));

@@ -22,6 +22,23 @@ export const seriesStatus = z
     warming: z.boolean(),
     anomalyScore: z.number().nullable(),
     anomalyActive: z.boolean(),
+    threshold: z
+      .number()
+      .nullable()
+      .meta({ description: 'The breach threshold: from config, else learned; null until either exists' }),
+    thresholdLearned: z.boolean(),
+    breach: z
+      .array(
+        z.object({
+          horizon: z.string(),
+          probability: z.number().nullable().meta({ description: 'null while the forecast is warming' }),
+        }),
+      )
+      .meta({ description: 'P(breach within each horizon); empty until the series has a forecast' }),
+    timeToBreachSeconds: z
+      .number()
+      .nullable()
+      .meta({ description: 'Until a breach is more likely than not; null: none within the longest horizon' }),
   })
   .meta({ id: 'SeriesStatus' });
 
@@ -77,6 +94,36 @@ export const anomaliesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   cursor: z.string().min(1).max(200).optional(),
 });
+
+const band = {
+  point: z.number(),
+  lower_80: z.number(),
+  upper_80: z.number(),
+  lower_95: z.number(),
+  upper_95: z.number(),
+};
+
+export const forecastQuery = z.strictObject({
+  signal: z.string().min(1).max(200),
+  service: z.string().min(1).max(200),
+});
+
+export const forecastResponse = z
+  .object({
+    signal: z.string(),
+    service: z.string(),
+    model: z.string(),
+    step: z.string().meta({ description: 'Length of each forecast step, as a Prometheus duration' }),
+    threshold: z.number(),
+    thresholdLearned: z.boolean(),
+    warming: z.boolean().meta({ description: 'The intervals rest on too few out-of-sample errors yet' }),
+    timeToBreachSeconds: z.number().nullable(),
+    path: z
+      .array(z.object({ time: isoTime, ...band }))
+      .meta({ description: 'One entry per step, from the step now filling to the longest horizon' }),
+    horizons: z.array(z.object({ horizon: z.string(), breachProbability: z.number().nullable(), ...band })),
+  })
+  .meta({ id: 'Forecast' });
 
 export const healthResponse = z
   .object({
@@ -171,6 +218,7 @@ export const jobResponse = z
   .meta({ id: 'JobResponse' });
 
 export type SignalsResponse = z.infer<typeof signalsResponse>;
+export type ForecastResponse = z.infer<typeof forecastResponse>;
 export type IngestRequest = z.infer<typeof ingestRequest>;
 export type IngestRequestInput = z.input<typeof ingestRequest>;
 export type IngestResponse = z.infer<typeof ingestResponse>;

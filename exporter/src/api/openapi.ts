@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   analysisRequest,
   anomaliesQuery,
+  forecastQuery,
+  forecastResponse,
   anomaliesResponse,
   errorBody,
   healthResponse,
@@ -92,6 +94,20 @@ export function openApiDocument(version: string) {
           summary: 'Recorded anomalies, newest first, paginated',
           parameters: queryParameters(anomaliesQuery),
           responses: { '200': jsonResponse('A page of anomalies', anomaliesResponse), ...errors },
+        },
+      },
+      '/api/v1/forecasts': {
+        get: {
+          summary: 'One series’ forecast path (a point and 80%/95% bounds per step) and breach outlook',
+          parameters: queryParameters(forecastQuery),
+          responses: {
+            '200': jsonResponse('The forecast', forecastResponse),
+            ...errors,
+            '404': jsonResponse(
+              'The series has no forecast (unknown, stale, or too little history)',
+              errorBody,
+            ),
+          },
         },
       },
       '/api/v1/ingest': {

@@ -117,6 +117,7 @@ export async function startExporter(
     self,
     sourceHealth: deps.health,
     latest: deps.latest,
+    forecasts: deps.forecasts,
     logger: logger.child({ component: 'api' }),
     version: VERSION,
     tokens,

@@ -25,7 +25,8 @@ export interface SeriesForecast extends SeriesKey {
 
 export type FitResult = { kind: 'fitted'; forecast: SeriesForecast } | { kind: 'short'; steps: number };
 
-function band(path: ForecastPath, index: number): ExpectedBand {
+/** The point and 80%/95% bounds of the path's `index`-th step. */
+export function band(path: ForecastPath, index: number): ExpectedBand {
   const at = (level: number, side: 'lower' | 'upper') =>
     path.intervals.find((i) => Math.abs(i.level - level) < 1e-9)?.[side][index] ?? Number.NaN;
   return {
@@ -46,7 +47,9 @@ export function forecastView(
   settings: ForecastSettings,
   forecast: Omit<SeriesForecast, 'view'>,
 ): ForecastView {
-  const path = settings.forecaster.forecast(forecast.walk.forecast, settings.longestSteps);
+  const { forecaster } = settings;
+  const state = forecast.walk.forecast;
+  const path = forecaster.forecast(state, settings.longestSteps);
   const { prediction } = forecast.walk;
   const stepsToBreach = prediction.stepsToBreach;
   return {
@@ -55,11 +58,16 @@ export function forecastView(
     threshold: forecast.threshold,
     thresholdLearned: forecast.thresholdLearned,
     expected: band(path, 0),
-    horizons: settings.horizons.map((horizon, i) => ({
-      horizon: horizon.label,
-      band: band(path, horizon.steps - 1),
-      breachProbability: path.warming ? null : (prediction.probability[i] as number),
-    })),
+    expectedWarming: forecaster.warmingAt(state, 1),
+    horizons: settings.horizons.map((horizon, i) => {
+      const warming = forecaster.warmingAt(state, horizon.steps);
+      return {
+        horizon: horizon.label,
+        band: band(path, horizon.steps - 1),
+        warming,
+        breachProbability: warming ? null : (prediction.probability[i] as number),
+      };
+    }),
     timeToBreachSeconds: stepsToBreach === null ? null : (stepsToBreach * settings.stepMs) / 1000,
     warming: path.warming,
   };

@@ -3,6 +3,8 @@ import type { ExpectedBand } from '../models/types.js';
 export interface HorizonForecast {
   horizon: string;
   band: ExpectedBand;
+  /** Too few out-of-sample errors at this horizon yet: only the point is published. */
+  warming: boolean;
   /** Calibrated P(breach within the horizon); null while the intervals are warming. */
   breachProbability: number | null;
 }
@@ -18,8 +20,10 @@ export interface ForecastView {
   horizons: HorizonForecast[];
   /** Until the breach is more likely than not; null when none is within the longest horizon. */
   timeToBreachSeconds: number | null;
-  /** The intervals rest on fewer out-of-sample errors than the forecaster asks for. */
+  /** The intervals of the longest horizon rest on fewer out-of-sample errors than asked for. */
   warming: boolean;
+  /** The same for the next step (then `expected` falls back to the detector's band). */
+  expectedWarming: boolean;
 }
 
 /** Everything the snapshot publishes for one series after a cycle. */

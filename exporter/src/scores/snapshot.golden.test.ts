@@ -26,11 +26,12 @@ const SCORES: SeriesScore[] = [
       thresholdLearned: false,
       expected: { ...band, point: 0.2 },
       horizons: [
-        { horizon: '15m', band: { ...band, point: 0.04 }, breachProbability: 0.93 },
-        { horizon: '1h', band: { ...band, point: 0.06 }, breachProbability: 0.97 },
+        { horizon: '15m', band: { ...band, point: 0.04 }, warming: false, breachProbability: 0.93 },
+        { horizon: '1h', band: { ...band, point: 0.06 }, warming: false, breachProbability: 0.97 },
       ],
       timeToBreachSeconds: 600,
       warming: false,
+      expectedWarming: false,
     },
   },
   {
@@ -42,7 +43,7 @@ const SCORES: SeriesScore[] = [
     stale: false,
     warming: false,
     anomaly: { score: 0.42, active: false, severity: 0, expected: band },
-    // A forecast still warming: bands, but no breach probability or time to breach yet.
+    // A forecast whose 1h horizon is still warming: its point only, no probability, no time to breach.
     forecast: {
       model: 'median_combination',
       fromMs: 1_700_000_000_000,
@@ -50,11 +51,12 @@ const SCORES: SeriesScore[] = [
       thresholdLearned: false,
       expected: band,
       horizons: [
-        { horizon: '15m', band, breachProbability: null },
-        { horizon: '1h', band, breachProbability: null },
+        { horizon: '15m', band, warming: false, breachProbability: 0.01 },
+        { horizon: '1h', band, warming: true, breachProbability: null },
       ],
       timeToBreachSeconds: null,
       warming: true,
+      expectedWarming: false,
     },
   },
   {
@@ -107,19 +109,21 @@ describe('exposition golden file', () => {
     expect(text).not.toMatch(/omen_(signal_value|anomaly_score)\{signal="error_ratio",service="inventory"\}/);
   });
 
-  it('takes omen_expected from the forecaster once there is one, and withholds breach gauges while it warms', async () => {
+  it('takes omen_expected from the forecaster once there is one, and withholds what still warms', async () => {
     const text = await exposition();
     expect(text).toContain('omen_expected{signal="error_ratio",service="payments",bound="point"} 0.2');
     expect(text).toContain(
       'omen_breach_probability{signal="error_ratio",service="payments",horizon="15m"} 0.93',
     );
     expect(text).toContain('omen_time_to_breach_seconds{signal="error_ratio",service="payments"} 600');
-    expect(text).toContain(
-      'omen_forecast{signal="error_ratio",service="catalog",horizon="1h",bound="upper_95"} 0.016',
-    );
-    expect(text).not.toMatch(
-      /omen_(breach_probability|time_to_breach_seconds)\{signal="error_ratio",service="catalog"/,
-    );
+    const catalog = (metric: string, labels: string) =>
+      `${metric}{signal="error_ratio",service="catalog"${labels}}`;
+    expect(text).toContain(`${catalog('omen_forecast', ',horizon="15m",bound="upper_95"')} 0.016`);
+    expect(text).toContain(`${catalog('omen_forecast', ',horizon="1h",bound="point"')} 0.01`);
+    expect(text).not.toContain(catalog('omen_forecast', ',horizon="1h",bound="upper_95"'));
+    expect(text).toContain(`${catalog('omen_breach_probability', ',horizon="15m"')} 0.01`);
+    expect(text).not.toContain(catalog('omen_breach_probability', ',horizon="1h"'));
+    expect(text).not.toContain(catalog('omen_time_to_breach_seconds', ''));
   });
 
   it('passes promtool check metrics', async () => {

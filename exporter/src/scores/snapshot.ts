@@ -26,9 +26,11 @@ function setForecast(
   forecast: ForecastView | undefined,
 ): void {
   if (!forecast) return;
-  for (const { horizon, band, breachProbability } of forecast.horizons) {
-    for (const bound of EXPECTED_BOUNDS) g.forecast.set({ ...labels, horizon, bound }, band[bound]);
-    // Withheld while the intervals are warming: alert rules fire on this gauge.
+  for (const { horizon, band, warming, breachProbability } of forecast.horizons) {
+    // While a horizon warms its bounds rest on no errors (zero width) and its probability is
+    // uncalibrated: only the point is published, and alert rules see no breach gauge.
+    for (const bound of warming ? (['point'] as const) : EXPECTED_BOUNDS)
+      g.forecast.set({ ...labels, horizon, bound }, band[bound]);
     if (breachProbability !== null) g.breachProbability.set({ ...labels, horizon }, breachProbability);
   }
   if (!forecast.warming) g.timeToBreach.set(labels, forecast.timeToBreachSeconds ?? Number.POSITIVE_INFINITY);
@@ -47,7 +49,9 @@ export async function renderScores(scores: readonly SeriesScore[]): Promise<stri
     g.warming.set(labels, series.warming ? 1 : 0);
     setForecast(g, labels, series.forecast);
     // The forecaster owns omen_expected once it exists (DESIGN Decision 14).
-    const expected = series.forecast?.expected ?? series.anomaly?.expected;
+    const forecastBand =
+      series.forecast && !series.forecast.expectedWarming ? series.forecast.expected : undefined;
+    const expected = forecastBand ?? series.anomaly?.expected;
     if (expected) for (const bound of EXPECTED_BOUNDS) g.expected.set({ ...labels, bound }, expected[bound]);
     if (!series.anomaly) continue;
     g.anomalyScore.set(labels, series.anomaly.score);

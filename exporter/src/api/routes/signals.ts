@@ -31,6 +31,13 @@ export function signalsRouter(config: OmenConfig, latest: { scores: SeriesScore[
             warming: score.warming,
             anomalyScore: score.anomaly?.score ?? null,
             anomalyActive: score.anomaly?.active ?? false,
+            threshold: score.threshold ?? null,
+            thresholdLearned: score.forecast?.thresholdLearned ?? false,
+            breach: (score.forecast?.horizons ?? []).map((h) => ({
+              horizon: h.horizon,
+              probability: h.breachProbability,
+            })),
+            timeToBreachSeconds: score.forecast?.timeToBreachSeconds ?? null,
           })),
       })),
     };

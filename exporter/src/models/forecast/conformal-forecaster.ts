@@ -62,15 +62,21 @@ export function conformalForecaster<S>(
     },
     update,
     forecast(state: ForecasterState, steps: number): ForecastPath {
-      const point = model.predict(state.point as S, steps);
-      const ps = resolved.levels.flatMap((level) => [(1 - level) / 2, (1 + level) / 2]);
+      const raw = model.predict(state.point as S, steps);
+      const ps = [0.5, ...resolved.levels.flatMap((level) => [(1 - level) / 2, (1 + level) / 2])];
       const quantiles = errorQuantiles(state.calibration, steps, ps);
+      const q = (h: number, k: number) => (quantiles[h] as number[])[k] as number;
+      // The point moves by the median out-of-sample error, so it sits inside its own band.
+      const point = raw.map((p, h) => p + q(h, 0));
       const intervals = resolved.levels.map((level, i) => ({
         level,
-        lower: point.map((p, h) => p + ((quantiles[h] as number[])[2 * i] as number)),
-        upper: point.map((p, h) => p + ((quantiles[h] as number[])[2 * i + 1] as number)),
+        lower: raw.map((p, h) => p + q(h, 1 + 2 * i)),
+        upper: raw.map((p, h) => p + q(h, 2 + 2 * i)),
       }));
       return { point, intervals, warming: errorCount(state.calibration, steps) < resolved.minErrors };
+    },
+    warmingAt(state: ForecasterState, steps: number): boolean {
+      return errorCount(state.calibration, steps) < resolved.minErrors;
     },
     exceedance(state: ForecasterState, steps: number, threshold: number): number[] {
       return exceedance(state.calibration, model.predict(state.point as S, steps), threshold);

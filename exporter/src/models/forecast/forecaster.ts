@@ -66,4 +66,6 @@ export interface Forecaster {
   forecast(state: ForecasterState, steps: number): ForecastPath;
   /** P(value > threshold) at each of steps 1..steps, from the predictive distribution. */
   exceedance(state: ForecasterState, steps: number, threshold: number): number[];
+  /** True while the interval `steps` ahead rests on fewer out-of-sample errors than asked for. */
+  warmingAt(state: ForecasterState, steps: number): boolean;
 }
