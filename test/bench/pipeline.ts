@@ -72,7 +72,7 @@ async function startTarget(): Promise<{ url: string; close: () => void }> {
 }
 
 /** Times one scrape; keeps only the counts asked for, not the 9 MiB text. */
-async function timedGet(url: string): Promise<{ ms: number; bytes: number; warm: number }> {
+async function timedGet(url: string): Promise<{ ms: number; bytes: number; warm: number; forecast: number }> {
   const started = performance.now();
   const text = await (await fetch(url)).text();
   const ms = performance.now() - started;
@@ -80,6 +80,7 @@ async function timedGet(url: string): Promise<{ ms: number; bytes: number; warm:
     ms,
     bytes: Buffer.byteLength(text),
     warm: (text.match(/^omen_series_warming\{.*\} 0$/gm) ?? []).length,
+    forecast: (text.match(/^omen_forecast\{.*horizon="20m",bound="point"\} /gm) ?? []).length,
   };
 }
 
@@ -143,6 +144,9 @@ try {
       'server: { host: 127.0.0.1, port: 0 }',
       `store: { path: ${storePath}, memoryLimit: ${STORE_SETTINGS.memoryLimit}, threads: ${STORE_SETTINGS.threads} }`,
       `pipeline: { interval: ${INTERVAL_MS / 60_000}m, staleAfter: 1h }`,
+      // One step per sample: every measured cycle closes a step of every series (the worst
+      // case; at a 15 s interval and 5 m steps a twentieth of them close per cycle).
+      'forecast: { step: 10m, horizons: [20m, 1h, 6h, 24h], minSteps: 40 }',
       'sources:',
       `  - { name: target, type: scrape, url: "${target.url}", timeout: 30s, rateWindow: 20m }`,
       'signals:',
@@ -155,12 +159,14 @@ try {
     await waitForFirstCycle(exporter.url); // start()'s own first cycle: caches and JIT warm
     const replayStarted = performance.now();
     let replayCycles = 0;
-    while ((await timedGet(`${exporter.url}/metrics`)).warm < SERIES) {
+    for (;;) {
+      const { warm, forecast } = await timedGet(`${exporter.url}/metrics`);
+      if (warm >= SERIES && forecast >= SERIES) break;
       await exporter.runCycleNow();
       replayCycles += 1;
     }
     console.log(
-      `replay of the stored history: ${replayCycles + 1} cycles, ${((performance.now() - replayStarted) / 1000).toFixed(1)} s until every series was warm`,
+      `replay of the stored history and the first forecast fits: ${replayCycles + 1} cycles, ${((performance.now() - replayStarted) / 1000).toFixed(1)} s until every series was warm and forecast`,
     );
     const walls: number[] = [];
     const cpus: number[] = [];
@@ -185,7 +191,7 @@ try {
     }
     const memory = process.memoryUsage();
     console.log(
-      `cycle (collect → commit → read windows → score → record → render), median of ${CYCLES}, ${warm} of ${SERIES} series warm`,
+      `cycle (collect → commit → read windows → score → forecast + breach → record → render), median of ${CYCLES}, ${warm} of ${SERIES} series warm, ${last.forecast} forecast`,
     );
     report('cycle CPU (user + system)', `${median(cpus).toFixed(0)} ms`);
     report('cycle wall time', `${median(walls).toFixed(0)} ms`);

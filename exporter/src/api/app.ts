@@ -11,7 +11,7 @@ import type { SelfMetrics } from '../exposition/self-metrics.js';
 import { metricsRouter } from '../exposition/metrics-router.js';
 import type { SourceHealth } from '../pipeline/collect.js';
 import type { ScoreSnapshot } from '../scores/snapshot.js';
-import type { SeriesScore } from '../scores/series-score.js';
+import type { SeriesScore, ServiceAnomaly } from '../scores/series-score.js';
 import type { Store } from '../store/store.js';
 import { ApiTokens, authenticate, requireRole } from './auth.js';
 import { errorHandler, notFound } from './errors.js';
@@ -21,6 +21,7 @@ import { forecastsRouter, type ForecastsDeps } from './routes/forecasts.js';
 import { healthRouter } from './routes/health.js';
 import { ingestRouter, type PushIngest } from './routes/ingest.js';
 import { jobsRouter, type JobsDeps } from './routes/jobs.js';
+import { servicesRouter } from './routes/services.js';
 import { signalsRouter } from './routes/signals.js';
 
 export interface AppDeps {
@@ -29,7 +30,7 @@ export interface AppDeps {
   snapshot: ScoreSnapshot;
   self: SelfMetrics;
   sourceHealth: Map<string, SourceHealth>;
-  latest: { scores: SeriesScore[] };
+  latest: { scores: SeriesScore[]; services?: ServiceAnomaly[] };
   logger: Logger;
   version: string;
   /** API tokens; none (the default) leaves the API open. */
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/v1', read, signalsRouter(deps.config, deps.latest));
   app.use('/api/v1', read, anomaliesRouter(deps.store));
   app.use('/api/v1', read, forecastsRouter(deps.forecasts, deps.latest));
+  app.use('/api/v1', read, servicesRouter(deps.latest));
   if (deps.jobs) app.use('/api/v1', jobsRouter(deps.jobs));
   app.use(notFound);
   app.use(errorHandler(deps.logger));

@@ -125,6 +125,22 @@ export const forecastResponse = z
   })
   .meta({ id: 'Forecast' });
 
+export const servicesResponse = z
+  .object({
+    services: z.array(
+      z.object({
+        service: z.string(),
+        score: z
+          .number()
+          .nullable()
+          .meta({ description: 'Calibrated 0..1 (omen_service_anomaly_score); null while warming' }),
+        members: z.array(z.string()).meta({ description: 'The signals scored together, in order' }),
+        explanation: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ServicesResponse' });
+
 export const healthResponse = z
   .object({
     status: z.enum(['ok', 'not_ready']),
@@ -219,6 +235,7 @@ export const jobResponse = z
 
 export type SignalsResponse = z.infer<typeof signalsResponse>;
 export type ForecastResponse = z.infer<typeof forecastResponse>;
+export type ServicesResponse = z.infer<typeof servicesResponse>;
 export type IngestRequest = z.infer<typeof ingestRequest>;
 export type IngestRequestInput = z.input<typeof ingestRequest>;
 export type IngestResponse = z.infer<typeof ingestResponse>;

@@ -5,6 +5,7 @@ import {
   anomaliesQuery,
   forecastQuery,
   forecastResponse,
+  servicesResponse,
   anomaliesResponse,
   errorBody,
   healthResponse,
@@ -108,6 +109,12 @@ export function openApiDocument(version: string) {
               errorBody,
             ),
           },
+        },
+      },
+      '/api/v1/services': {
+        get: {
+          summary: 'Each service with two or more series, scored as a whole (isolation forest)',
+          responses: { '200': jsonResponse('Services', servicesResponse), ...errors },
         },
       },
       '/api/v1/ingest': {

@@ -18,6 +18,9 @@ import type { SourceHealth } from '../pipeline/collect.js';
 import { runCycle, type CycleDeps } from '../pipeline/cycle.js';
 import { DetectorMemory } from '../pipeline/detector-memory.js';
 import { ForecastBook } from '../pipeline/forecast-book.js';
+import { ServiceAnomalies } from '../pipeline/service-anomalies.js';
+import { resolveServiceForestParams, SERVICE_FOREST } from '../models/anomaly/service-forest.js';
+import { mulberry32 } from '../random/mulberry32.js';
 import { resolveForecastSettings } from '../pipeline/forecast-settings.js';
 import { Scheduler } from '../pipeline/scheduler.js';
 import { RETENTION_TABLES, runStoreMaintenance } from '../pipeline/store-maintenance.js';
@@ -91,6 +94,16 @@ export async function startExporter(
   if (forecastSettings) {
     deps.forecasts = { book: new ForecastBook(), settings: forecastSettings };
     self.registerModel(forecastSettings.forecaster.name);
+  }
+  if (config.anomaly.services.enabled) {
+    deps.services = new ServiceAnomalies({
+      params: resolveServiceForestParams(),
+      history: config.anomaly.services.history,
+      refitEveryMs: parseDuration(config.anomaly.services.refitEvery),
+      trainsPerCycle: 20,
+      random: mulberry32(0x0e1e),
+    });
+    self.registerModel(SERVICE_FOREST);
   }
   const scheduler = new Scheduler({
     intervalMs,

@@ -239,6 +239,18 @@ export const configSchema = z.strictObject({
         description:
           'Points of history each series is judged against (2016: a week of 5-minute points, 8.4 h at 15 s).',
       }),
+      services: z
+        .strictObject({
+          enabled: z.boolean().default(true).meta({
+            description:
+              'Score each service with two or more series as a whole (omen_service_anomaly_score).',
+          }),
+          history: z.number().int().min(60).max(100_000).default(1440).meta({
+            description: 'Cycles of history (one vector of the service’s values each) kept per service.',
+          }),
+          refitEvery: duration('How often each service’s isolation forest is retrained.').default('15m'),
+        })
+        .prefault({}),
     })
     .prefault({}),
   forecast: forecastSchema,

@@ -4,6 +4,7 @@
  */
 import { createTailEnsembleDetector, TAIL_ENSEMBLE } from './anomaly/tail-ensemble.js';
 import type { TailEnsembleParams } from './anomaly/tail-ensemble-params.js';
+import { SERVICE_FOREST, scoreServiceVector, trainServiceForest } from './anomaly/service-forest.js';
 import { BARO, baroRanker } from './rca/baro-ranker.js';
 import { COMBINED, combinedRanker } from './rca/combined-ranker.js';
 import { CORRELATION, correlationRanker } from './rca/correlation-ranker.js';
@@ -31,6 +32,11 @@ export const anomalyDetectors = {
 export type AnomalyDetectorName = keyof typeof anomalyDetectors;
 
 export const DEFAULT_DETECTOR: AnomalyDetectorName = TAIL_ENSEMBLE;
+
+/** Detectors over a whole service's series at once (DESIGN Decision 14). */
+export const serviceDetectors = {
+  [SERVICE_FOREST]: { train: trainServiceForest, score: scoreServiceVector },
+} as const;
 
 export type ForecasterFactory = (params?: Partial<ForecasterParams>) => Forecaster;
 

@@ -8,8 +8,9 @@ import type { Logger } from '../log/logger.js';
 import type { OmenConfig } from '../config/schema.js';
 import type { SelfMetrics } from '../exposition/self-metrics.js';
 import type { AnomalyDetector } from '../models/types.js';
+import { SERVICE_FOREST } from '../models/anomaly/service-forest.js';
 import { renderScores, type ScoreSnapshot } from '../scores/snapshot.js';
-import type { SeriesScore } from '../scores/series-score.js';
+import type { SeriesScore, ServiceAnomaly } from '../scores/series-score.js';
 import type { Source } from '../sources/source.js';
 import type { Store } from '../store/store.js';
 import { collectAll, type SourceHealth } from './collect.js';
@@ -20,6 +21,7 @@ import type { ForecastSettings } from './forecast-settings.js';
 import type { DetectorMemory } from './detector-memory.js';
 import { scoreSeries } from './score-series.js';
 import type { SeriesTracker, TrackedSeries } from './series-tracker.js';
+import type { ServiceAnomalies } from './service-anomalies.js';
 import type { SignalSettings } from './signal-settings.js';
 
 export interface CycleDeps {
@@ -39,8 +41,10 @@ export interface CycleDeps {
   health: Map<string, SourceHealth>;
   /** Forecasts and breach outlooks; absent when `forecast.enabled` is false. */
   forecasts?: { book: ForecastBook; settings: ForecastSettings };
+  /** The per-service multivariate detector; absent when `anomaly.services.enabled` is false. */
+  services?: ServiceAnomalies;
   /** Latest per-series scores, for the API. */
-  latest: { scores: SeriesScore[] };
+  latest: { scores: SeriesScore[]; services?: ServiceAnomaly[] };
 }
 
 /**
@@ -101,8 +105,10 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
     anomaly: deps.anomaly,
   });
   await deps.store.writeAnomalies(outcome.anomalies);
+  const services = serviceStage(deps, live, nowMs);
   deps.latest.scores = outcome.scores;
-  deps.snapshot.publish(await renderScores(outcome.scores), nowMs);
+  deps.latest.services = services;
+  deps.snapshot.publish(await renderScores(outcome.scores, services), nowMs);
   await deps.memory.saveSlice(nowMs);
 }
 
@@ -128,5 +134,22 @@ async function forecastStage(deps: CycleDeps, live: TrackedSeries[], nowMs: numb
   }
   if (outcome.fitted > 0 || outcome.waiting > 0) {
     deps.logger.debug({ model, fitted: outcome.fitted, waiting: outcome.waiting }, 'forecasts fitted');
+  }
+}
+
+/** One failure costs the service scores of this cycle, never the cycle. */
+function serviceStage(deps: CycleDeps, live: TrackedSeries[], nowMs: number): ServiceAnomaly[] {
+  if (!deps.services) return [];
+  try {
+    const services = deps.services.update(live, nowMs);
+    deps.self.modelRunSuccess.set({ model: SERVICE_FOREST }, 1);
+    return services;
+  } catch (error) {
+    deps.self.modelRunSuccess.set({ model: SERVICE_FOREST }, 0);
+    deps.logger.warn(
+      { model: SERVICE_FOREST, err: String(error) },
+      'service anomaly scores failed this cycle',
+    );
+    return [];
   }
 }

@@ -67,6 +67,11 @@ export const SERIES_METRICS = {
     help: 'Unix time of the newest sample of the series (kept until the series is evicted).',
     labels: SERIES,
   },
+  serviceAnomalyScore: {
+    name: 'omen_service_anomaly_score',
+    help: "Calibrated 0..1 score of the service's series taken together (an isolation forest over their values).",
+    labels: ['service'],
+  },
   tracked: { name: 'omen_series_tracked', help: 'Series Omen currently tracks.', labels: [] },
 } as const satisfies Record<string, MetricSpec>;
 

@@ -49,3 +49,14 @@ export interface SeriesScore {
   /** The forecaster's view, once the series has one (undefined while stale). */
   forecast?: ForecastView;
 }
+
+/** A service's multivariate anomaly score (`omen_service_anomaly_score{service}`). */
+export interface ServiceAnomaly {
+  service: string;
+  /** Calibrated 0..1; null while the service has too little history. */
+  score: number | null;
+  /** The signals whose values make up the service's vector, in order. */
+  members: string[];
+  /** Which member is furthest from its usual level, in words. */
+  explanation: string | null;
+}

@@ -91,7 +91,16 @@ async function exposition(): Promise<string> {
   self.sourceParseErrors.inc({ source: 'demo' }, 3);
   self.cycleDuration.observe(0.04);
   self.registerModel('tail_ensemble');
-  return (await renderScores(SCORES)) + (await self.registry.metrics());
+  const services = [
+    {
+      service: 'payments',
+      score: 0.996,
+      members: ['error_ratio', 'latency_p99'],
+      explanation: 'error_ratio …',
+    },
+    { service: 'frontend', score: null, members: ['error_ratio', 'latency_p99'], explanation: null },
+  ];
+  return (await renderScores(SCORES, services)) + (await self.registry.metrics());
 }
 
 describe('exposition golden file', () => {
@@ -124,6 +133,12 @@ describe('exposition golden file', () => {
     expect(text).toContain(`${catalog('omen_breach_probability', ',horizon="15m"')} 0.01`);
     expect(text).not.toContain(catalog('omen_breach_probability', ',horizon="1h"'));
     expect(text).not.toContain(catalog('omen_time_to_breach_seconds', ''));
+  });
+
+  it('publishes service scores once the service has one', async () => {
+    const text = await exposition();
+    expect(text).toContain('omen_service_anomaly_score{service="payments"} 0.996');
+    expect(text).not.toContain('omen_service_anomaly_score{service="frontend"}');
   });
 
   it('passes promtool check metrics', async () => {

@@ -4,7 +4,8 @@
  */
 import { Gauge, Registry } from 'prom-client';
 import { EXPECTED_BOUNDS, SERIES_METRICS } from './contract.js';
-import type { ForecastView, SeriesScore } from './series-score.js';
+import type { ExpectedBand } from '../models/types.js';
+import type { ForecastView, SeriesScore, ServiceAnomaly } from './series-score.js';
 
 type SeriesMetric = keyof typeof SERIES_METRICS;
 
@@ -36,8 +37,17 @@ function setForecast(
   if (!forecast.warming) g.timeToBreach.set(labels, forecast.timeToBreachSeconds ?? Number.POSITIVE_INFINITY);
 }
 
+/** The forecaster owns omen_expected once its next step has warmed (DESIGN Decision 14). */
+function expectedBand(series: SeriesScore): ExpectedBand | undefined {
+  const forecast = series.forecast;
+  return forecast && !forecast.expectedWarming ? forecast.expected : series.anomaly?.expected;
+}
+
 /** Renders the per-series part of /metrics. Order is stable (by signal, service) for golden files. */
-export async function renderScores(scores: readonly SeriesScore[]): Promise<string> {
+export async function renderScores(
+  scores: readonly SeriesScore[],
+  services: readonly ServiceAnomaly[] = [],
+): Promise<string> {
   const registry = new Registry();
   const g = gauges(registry);
   for (const series of [...scores].sort(byKey)) {
@@ -48,16 +58,15 @@ export async function renderScores(scores: readonly SeriesScore[]): Promise<stri
     if (series.threshold !== undefined) g.threshold.set(labels, series.threshold);
     g.warming.set(labels, series.warming ? 1 : 0);
     setForecast(g, labels, series.forecast);
-    // The forecaster owns omen_expected once it exists (DESIGN Decision 14).
-    const forecastBand =
-      series.forecast && !series.forecast.expectedWarming ? series.forecast.expected : undefined;
-    const expected = forecastBand ?? series.anomaly?.expected;
+    const expected = expectedBand(series);
     if (expected) for (const bound of EXPECTED_BOUNDS) g.expected.set({ ...labels, bound }, expected[bound]);
     if (!series.anomaly) continue;
     g.anomalyScore.set(labels, series.anomaly.score);
     g.anomalyActive.set(labels, series.anomaly.active ? 1 : 0);
     g.anomalySeverity.set(labels, series.anomaly.severity);
   }
+  for (const { service, score } of services)
+    if (score !== null) g.serviceAnomalyScore.set({ service }, score);
   g.tracked.set(scores.length);
   return registry.metrics();
 }
