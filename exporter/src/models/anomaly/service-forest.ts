@@ -12,6 +12,7 @@
  */
 import { IsolationForest } from 'ml-isolation-forest';
 import { medianAbsoluteDeviation, median } from 'simple-statistics';
+import { upperBound } from '../sorted-search.js';
 
 export const SERVICE_FOREST = 'service_isolation_forest';
 
@@ -95,7 +96,7 @@ export function scoreServiceVector(model: ServiceForest, vector: readonly number
   const n = model.trainingScores.length;
   // Ties count for the vector: one beyond every member's range isolates no faster than the
   // training's own extremes (the forest's splits end there), and must still rank at the top.
-  const above = n - upperBoundAtMost(model.trainingScores, raw);
+  const above = n - upperBound(model.trainingScores, raw);
   let driver = 0;
   let driverZ = 0;
   vector.forEach((value, k) => {
@@ -108,16 +109,4 @@ export function scoreServiceVector(model: ServiceForest, vector: readonly number
     if (z > driverZ) [driver, driverZ] = [k, z];
   });
   return { score: 1 - (above + 1) / (n + 1), driver, driverZ };
-}
-
-/** How many of ascending `sorted` are at most `x`. */
-function upperBoundAtMost(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

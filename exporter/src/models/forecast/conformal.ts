@@ -11,6 +11,8 @@
  * error leaves, and sorted, so quantiles and tail shares are a lookup and a binary search.
  */
 
+import { upperBound } from '../sorted-search.js';
+
 export interface ConformalState {
   /** Horizons (steps, ascending) whose errors are tracked exactly. */
   anchors: number[];
@@ -45,18 +47,6 @@ export function createConformal(anchors: readonly number[], window: number): Con
     pending: anchors.map(() => []),
     delay: anchors.map(() => 0),
   };
-}
-
-/** Index of the first element of ascending `sorted` greater than `x`. */
-function upperBound(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function addError(state: ConformalState, a: number, error: number): void {
