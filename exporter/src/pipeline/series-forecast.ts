@@ -49,7 +49,8 @@ export function forecastView(
 ): ForecastView {
   const { forecaster } = settings;
   const state = forecast.walk.forecast;
-  const path = forecaster.forecast(state, settings.longestSteps);
+  // Only the steps published: the whole path is computed when the API asks for it.
+  const path = forecaster.forecastAt(state, [1, ...settings.horizons.map((h) => h.steps)]);
   const { prediction } = forecast.walk;
   const stepsToBreach = prediction.stepsToBreach;
   return {
@@ -63,13 +64,13 @@ export function forecastView(
       const warming = forecaster.warmingAt(state, horizon.steps);
       return {
         horizon: horizon.label,
-        band: band(path, horizon.steps - 1),
+        band: band(path, i + 1),
         warming,
         breachProbability: warming ? null : (prediction.probability[i] as number),
       };
     }),
     timeToBreachSeconds: stepsToBreach === null ? null : (stepsToBreach * settings.stepMs) / 1000,
-    warming: path.warming,
+    warming: forecaster.warmingAt(state, settings.longestSteps),
   };
 }
 

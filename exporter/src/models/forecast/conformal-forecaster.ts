@@ -9,7 +9,7 @@ import {
   anchorHorizons,
   createConformal,
   errorCount,
-  errorQuantiles,
+  errorQuantilesAt,
   exceedance,
   advance,
   start,
@@ -31,6 +31,22 @@ export function conformalForecaster<S>(
     state.point = model.update(state.point as S, value);
     advance(state.calibration, value, model.predictAt(state.point as S, state.calibration.anchors));
     return state;
+  }
+
+  /** Intervals around the raw points at `horizons`; the point moves by the median error. */
+  function withIntervals(state: ForecasterState, horizons: readonly number[], raw: number[]): ForecastPath {
+    const ps = [0.5, ...resolved.levels.flatMap((level) => [(1 - level) / 2, (1 + level) / 2])];
+    const quantiles = errorQuantilesAt(state.calibration, horizons, ps);
+    const q = (h: number, k: number) => (quantiles[h] as number[])[k] as number;
+    // The point moves by the median out-of-sample error, so it sits inside its own band.
+    const point = raw.map((p, h) => p + q(h, 0));
+    const intervals = resolved.levels.map((level, i) => ({
+      level,
+      lower: raw.map((p, h) => p + q(h, 1 + 2 * i)),
+      upper: raw.map((p, h) => p + q(h, 2 + 2 * i)),
+    }));
+    const longest = Math.max(1, ...horizons);
+    return { point, intervals, warming: errorCount(state.calibration, longest) < resolved.minErrors };
   }
 
   return {
@@ -62,24 +78,17 @@ export function conformalForecaster<S>(
     },
     update,
     forecast(state: ForecasterState, steps: number): ForecastPath {
-      const raw = model.predict(state.point as S, steps);
-      const ps = [0.5, ...resolved.levels.flatMap((level) => [(1 - level) / 2, (1 + level) / 2])];
-      const quantiles = errorQuantiles(state.calibration, steps, ps);
-      const q = (h: number, k: number) => (quantiles[h] as number[])[k] as number;
-      // The point moves by the median out-of-sample error, so it sits inside its own band.
-      const point = raw.map((p, h) => p + q(h, 0));
-      const intervals = resolved.levels.map((level, i) => ({
-        level,
-        lower: raw.map((p, h) => p + q(h, 1 + 2 * i)),
-        upper: raw.map((p, h) => p + q(h, 2 + 2 * i)),
-      }));
-      return { point, intervals, warming: errorCount(state.calibration, steps) < resolved.minErrors };
+      const horizons = Array.from({ length: steps }, (_, i) => i + 1);
+      return withIntervals(state, horizons, model.predict(state.point as S, steps));
     },
-    warmingAt(state: ForecasterState, steps: number): boolean {
-      return errorCount(state.calibration, steps) < resolved.minErrors;
+    forecastAt(state: ForecasterState, horizons: readonly number[]): ForecastPath {
+      return withIntervals(state, horizons, model.predictAt(state.point as S, horizons));
     },
     exceedance(state: ForecasterState, steps: number, threshold: number): number[] {
       return exceedance(state.calibration, model.predict(state.point as S, steps), threshold);
+    },
+    warmingAt(state: ForecasterState, steps: number): boolean {
+      return errorCount(state.calibration, steps) < resolved.minErrors;
     },
   };
 }

@@ -125,9 +125,22 @@ function rankQuantile(sorted: readonly number[], p: number): number {
 
 /** Error quantiles at probabilities `ps` for each step 1..steps. */
 export function errorQuantiles(state: ConformalState, steps: number, ps: readonly number[]): number[][] {
+  return errorQuantilesAt(
+    state,
+    Array.from({ length: steps }, (_, i) => i + 1),
+    ps,
+  );
+}
+
+/** Error quantiles at probabilities `ps` at the given steps ahead only (each ≥ 1). */
+export function errorQuantilesAt(
+  state: ConformalState,
+  horizons: readonly number[],
+  ps: readonly number[],
+): number[][] {
   const atAnchor = state.sorted.map((errors) => ps.map((p) => rankQuantile(errors, p)));
-  return Array.from({ length: steps }, (_, i) => {
-    const { low, high, weight, stretch } = bracket(state.anchors, i + 1);
+  return horizons.map((h) => {
+    const { low, high, weight, stretch } = bracket(state.anchors, h);
     const a = atAnchor[low] as number[];
     const b = atAnchor[high] as number[];
     return ps.map((_, j) => stretch * ((a[j] as number) * (1 - weight) + (b[j] as number) * weight));

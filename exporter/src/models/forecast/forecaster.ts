@@ -64,6 +64,8 @@ export interface Forecaster {
   /** The state after one more observation; may edit `state` (keep only the returned one). */
   update(state: ForecasterState, value: number): ForecasterState;
   forecast(state: ForecasterState, steps: number): ForecastPath;
+  /** The forecast at the given steps ahead only (each ≥ 1): `point[i]` is `horizons[i]` steps ahead. */
+  forecastAt(state: ForecasterState, horizons: readonly number[]): ForecastPath;
   /** P(value > threshold) at each of steps 1..steps, from the predictive distribution. */
   exceedance(state: ForecasterState, steps: number, threshold: number): number[];
   /** True while the interval `steps` ahead rests on fewer out-of-sample errors than asked for. */
