@@ -61,7 +61,7 @@ function cycle(): number {
   return cpuMs(() => {
     for (let s = 0; s < walks.length; s += 1) {
       const walk = step(forecaster, predictor, walks[s] as BreachWalk, valueAt(s, t));
-      forecaster.forecast(walk.forecast, HORIZONS.at(-1) as number);
+      forecaster.forecastAt(walk.forecast, [1, ...HORIZONS]); // what the pipeline publishes
       walks[s] = walk;
     }
     t += 1;
