@@ -14,6 +14,10 @@ const series = (service: string, overrides: Partial<Series> = {}): Series => ({
   warming: false,
   anomalyScore: 0.42,
   anomalyActive: false,
+  threshold: 0.05,
+  thresholdLearned: false,
+  breach: [],
+  timeToBreachSeconds: null,
   ...overrides,
 });
 
