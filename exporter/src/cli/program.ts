@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DURATION_PATTERN } from '../config/duration.js';
 import { loadConfigFile } from '../config/load.js';
 import { DEFAULT_RCA_RANKER, rca } from '../models/registry.js';
+import { registerBacktestCommand } from './backtest-program.js';
 import { demoCommand } from './demo-command.js';
 import { evalNabCommand } from './eval-nab-command.js';
 import { evalRcaCommand } from './eval-rca-command.js';
@@ -125,6 +126,7 @@ export function buildProgram(): Command {
     .action(evalRcaCommand);
 
   registerForecastCommands(program, evaluate);
+  registerBacktestCommand(program);
 
   return program;
 }

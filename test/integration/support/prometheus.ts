@@ -13,16 +13,40 @@ export function prometheusAvailable(): boolean {
   return existsSync(PROMETHEUS_BIN);
 }
 
-/** Writes a config scraping every target each second; returns its path. */
-export function writePrometheusConfig(dir: string, targets: Record<string, string>): string {
+/**
+ * Writes a config scraping every target each second — and, when given, evaluating rule files
+ * each second and sending alerts to an Alertmanager; returns its path.
+ */
+export function writePrometheusConfig(
+  dir: string,
+  targets: Record<string, string>,
+  alerting: { rules: string[]; alertmanager: string } | undefined = undefined,
+): string {
   const jobs = Object.entries(targets).flatMap(([job, target]) => [
     `  - job_name: ${job}`,
     `    static_configs: [{ targets: ['${target}'] }]`,
   ]);
+  const rules = alerting
+    ? [
+        '  evaluation_interval: 1s',
+        'rule_files:',
+        ...alerting.rules.map((file) => `  - ${file}`),
+        'alerting:',
+        `  alertmanagers: [{ static_configs: [{ targets: ['${alerting.alertmanager}'] }] }]`,
+      ]
+    : [];
   const file = join(dir, 'prometheus.yml');
   writeFileSync(
     file,
-    ['global:', '  scrape_interval: 1s', '  scrape_timeout: 1s', 'scrape_configs:', ...jobs, ''].join('\n'),
+    [
+      'global:',
+      '  scrape_interval: 1s',
+      '  scrape_timeout: 1s',
+      ...rules,
+      'scrape_configs:',
+      ...jobs,
+      '',
+    ].join('\n'),
   );
   return file;
 }
