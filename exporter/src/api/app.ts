@@ -19,6 +19,7 @@ import { openApiDocument } from './openapi.js';
 import { anomaliesRouter } from './routes/anomalies.js';
 import { forecastsRouter, type ForecastsDeps } from './routes/forecasts.js';
 import { healthRouter } from './routes/health.js';
+import { incidentsRouter } from './routes/incidents.js';
 import { ingestRouter, type PushIngest } from './routes/ingest.js';
 import { jobsRouter, type JobsDeps } from './routes/jobs.js';
 import { servicesRouter } from './routes/services.js';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use('/api/v1', read, signalsRouter(deps.config, deps.latest));
   app.use('/api/v1', read, anomaliesRouter(deps.store));
+  app.use('/api/v1', read, incidentsRouter(deps.store));
   app.use('/api/v1', read, forecastsRouter(deps.forecasts, deps.latest));
   app.use('/api/v1', read, servicesRouter(deps.latest));
   if (deps.jobs) app.use('/api/v1', jobsRouter(deps.jobs));

@@ -233,6 +233,102 @@ export const jobResponse = z
   })
   .meta({ id: 'JobResponse' });
 
+// Incidents and their root-cause analysis (issue 7).
+const seriesRef = { signal: z.string(), service: z.string() };
+
+export const incidentsQuery = z.strictObject({
+  state: z.enum(['open', 'resolved']).optional(),
+  service: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Incidents with a series of this service' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+export const incident = z
+  .object({
+    id: z.string(),
+    state: z.enum(['open', 'resolved']),
+    openedAt: isoTime.meta({ description: 'Time of its first anomaly' }),
+    lastAnomalyAt: isoTime,
+    resolvedAt: isoTime.nullable().meta({ description: 'Set once quiet for incidents.quietPeriod' }),
+    severity: severity.meta({ description: 'The worst severity among its anomalies' }),
+    symptom: z
+      .object(seriesRef)
+      .meta({ description: 'The series the incident is about (worst, most anomalous): what RCA explains' }),
+    anomalyCount: z.number().int(),
+    series: z
+      .array(
+        z.object({
+          ...seriesRef,
+          anomalies: z.number().int(),
+          firstAnomalyAt: isoTime,
+          lastAnomalyAt: isoTime,
+          maxScore: z.number(),
+          severity,
+        }),
+      )
+      .meta({ description: 'Member series, worst first' }),
+    links: z.object({ self: z.string(), rca: z.string() }),
+  })
+  .meta({ id: 'Incident' });
+
+export const incidentsResponse = z
+  .object({ items: z.array(incident), nextCursor: z.string().nullable() })
+  .meta({ id: 'IncidentsResponse' });
+
+export const incidentResponse = z
+  .object({ incident, anomalies: z.array(anomaly).meta({ description: 'Member anomalies, oldest first' }) })
+  .meta({ id: 'IncidentResponse' });
+
+export const rcaCause = z
+  .object({
+    rank: z.number().int().meta({ description: '1 is the likeliest cause' }),
+    ...seriesRef,
+    score: z.number().meta({ description: "Share 0..1 of the ranking's evidence (omen_rca_score)" }),
+    evidence: z
+      .object({
+        change: z
+          .number()
+          .meta({ description: 'Robust change: IQRs above its baseline median, at its worst' }),
+        onsetAt: isoTime.nullable().meta({ description: 'When it first moved past 3 IQRs (and stayed)' }),
+        leadSeconds: z
+          .number()
+          .nullable()
+          .meta({ description: 'How long before the symptom it moved (negative: after)' }),
+        correlation: z.number().meta({ description: "Rank correlation of its change with the symptom's" }),
+        downstream: z
+          .boolean()
+          .nullable()
+          .meta({ description: 'The symptom depends on it (call graph); null without a graph' }),
+        explainedBy: z
+          .string()
+          .nullable()
+          .meta({ description: 'A changed service it calls that accounts for its change' }),
+      })
+      .meta({ description: 'What the ranker saw; each field can be checked on the series' }),
+  })
+  .meta({ id: 'RcaCause' });
+
+export const rcaResponse = z
+  .object({
+    incidentId: z.string(),
+    symptom: z.object(seriesRef),
+    analysedAt: isoTime.nullable().meta({ description: 'null until the incident has been analysed' }),
+    model: z.string().nullable(),
+    causes: z.array(rcaCause).meta({ description: 'Likeliest first' }),
+  })
+  .meta({ id: 'RcaResponse' });
+
+export type IncidentsQuery = z.infer<typeof incidentsQuery>;
+export type IncidentBody = z.infer<typeof incident>;
+export type IncidentsResponse = z.infer<typeof incidentsResponse>;
+export type IncidentResponse = z.infer<typeof incidentResponse>;
+export type RcaResponse = z.infer<typeof rcaResponse>;
+
 export type SignalsResponse = z.infer<typeof signalsResponse>;
 export type ForecastResponse = z.infer<typeof forecastResponse>;
 export type ServicesResponse = z.infer<typeof servicesResponse>;

@@ -9,6 +9,10 @@ import {
   anomaliesResponse,
   errorBody,
   healthResponse,
+  incidentResponse,
+  incidentsQuery,
+  incidentsResponse,
+  rcaResponse,
   ingestRequest,
   ingestResponse,
   jobResponse,
@@ -95,6 +99,35 @@ export function openApiDocument(version: string) {
           summary: 'Recorded anomalies, newest first, paginated',
           parameters: queryParameters(anomaliesQuery),
           responses: { '200': jsonResponse('A page of anomalies', anomaliesResponse), ...errors },
+        },
+      },
+      '/api/v1/incidents': {
+        get: {
+          summary: 'Incidents (co-occurring anomalies grouped), newest first, paginated',
+          parameters: queryParameters(incidentsQuery),
+          responses: { '200': jsonResponse('A page of incidents', incidentsResponse), ...errors },
+        },
+      },
+      '/api/v1/incidents/{id}': {
+        get: {
+          summary: 'One incident with its member anomalies',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': jsonResponse('The incident', incidentResponse),
+            ...errors,
+            '404': jsonResponse('No such incident', errorBody),
+          },
+        },
+      },
+      '/api/v1/incidents/{id}/rca': {
+        get: {
+          summary: 'The ranked likely causes of an incident’s symptom, with their evidence',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': jsonResponse('The latest analysis (no causes until one has run)', rcaResponse),
+            ...errors,
+            '404': jsonResponse('No such incident', errorBody),
+          },
         },
       },
       '/api/v1/forecasts': {

@@ -1,5 +1,6 @@
 /** Boundary validation: a zod failure becomes a 400 that names the parameter. */
 import type { z } from 'zod';
+import { InvalidCursorError } from '../store/store.js';
 import { ApiError } from './errors.js';
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
@@ -42,4 +43,18 @@ export function parseBodyOrThrow<T extends z.ZodType>(schema: T, input: unknown)
         ? 'required'
         : issue.message.replace(/^(Invalid input|Invalid option|Too small|Too big): /, '');
   throw new ApiError(400, 'invalid_body', `${field}: ${reason}`, { field });
+}
+
+/** A page read with a client's cursor: a cursor the store did not hand out is a 400. */
+export async function pageWithCursor<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof InvalidCursorError) {
+      throw new ApiError(400, 'invalid_parameter', `invalid query parameter "cursor": ${error.message}`, {
+        parameter: 'cursor',
+      });
+    }
+    throw error;
+  }
 }

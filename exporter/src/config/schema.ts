@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DURATION_PATTERN } from './duration.js';
 import { forecastSchema } from './forecast-schema.js';
+import { incidentsSchema, rcaSchema } from './incident-schema.js';
 import { prometheusSourceSchema } from './prometheus-source-schema.js';
 import { pushSourceSchema } from './push-source-schema.js';
 
@@ -254,6 +255,8 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   forecast: forecastSchema,
+  incidents: incidentsSchema,
+  rca: rcaSchema,
   auth: authSchema,
   sources: z.array(sourceSchema).min(1, { error: 'at least one source is needed' }),
   signals: z.array(signalSchema).min(1, { error: 'at least one signal is needed' }),

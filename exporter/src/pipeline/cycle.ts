@@ -19,6 +19,7 @@ import { advanceForecasts } from './advance-forecasts.js';
 import type { ForecastBook } from './forecast-book.js';
 import type { ForecastSettings } from './forecast-settings.js';
 import type { DetectorMemory } from './detector-memory.js';
+import { incidentStage, type IncidentStageDeps } from './incident-stage.js';
 import { scoreSeries } from './score-series.js';
 import type { SeriesTracker, TrackedSeries } from './series-tracker.js';
 import type { ServiceAnomalies } from './service-anomalies.js';
@@ -43,6 +44,8 @@ export interface CycleDeps {
   forecasts?: { book: ForecastBook; settings: ForecastSettings };
   /** The per-service multivariate detector; absent when `anomaly.services.enabled` is false. */
   services?: ServiceAnomalies;
+  /** Incidents and their root-cause analysis; absent when `incidents.enabled` is false. */
+  incidents?: IncidentStageDeps;
   /** Latest per-series scores, for the API. */
   latest: { scores: SeriesScore[]; services?: ServiceAnomaly[] };
 }
@@ -105,10 +108,11 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
     anomaly: deps.anomaly,
   });
   await deps.store.writeAnomalies(outcome.anomalies);
+  const incidents = await incidentStage(deps, outcome.anomalies, nowMs);
   const services = serviceStage(deps, live, nowMs);
   deps.latest.scores = outcome.scores;
   deps.latest.services = services;
-  deps.snapshot.publish(await renderScores(outcome.scores, services), nowMs);
+  deps.snapshot.publish(await renderScores(outcome.scores, services, incidents), nowMs);
   await deps.memory.saveSlice(nowMs);
 }
 

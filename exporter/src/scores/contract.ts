@@ -73,6 +73,16 @@ export const SERIES_METRICS = {
     labels: ['service'],
   },
   tracked: { name: 'omen_series_tracked', help: 'Series Omen currently tracks.', labels: [] },
+  incidentOpen: {
+    name: 'omen_incident_open',
+    help: '1 while the series is a symptom of an open incident (co-occurring anomalies), else 0.',
+    labels: SERIES,
+  },
+  rcaScore: {
+    name: 'omen_rca_score',
+    help: "Share 0..1 of an open incident's root-cause evidence on the cause series (its top causes only).",
+    labels: ['symptom_signal', 'symptom_service', 'cause_signal', 'cause_service'],
+  },
 } as const satisfies Record<string, MetricSpec>;
 
 export const SELF_METRICS = {

@@ -100,7 +100,18 @@ async function exposition(): Promise<string> {
     },
     { service: 'frontend', score: null, members: ['error_ratio', 'latency_p99'], explanation: null },
   ];
-  return (await renderScores(SCORES, services)) + (await self.registry.metrics());
+  // payments' error ratio is the symptom of an open incident whose top cause is catalog.
+  const incidents = {
+    open: [{ signal: 'error_ratio', service: 'payments' }],
+    causes: [
+      {
+        symptom: { signal: 'error_ratio', service: 'payments' },
+        cause: { signal: 'error_ratio', service: 'catalog' },
+        score: 0.7,
+      },
+    ],
+  };
+  return (await renderScores(SCORES, services, incidents)) + (await self.registry.metrics());
 }
 
 describe('exposition golden file', () => {
@@ -139,6 +150,16 @@ describe('exposition golden file', () => {
     const text = await exposition();
     expect(text).toContain('omen_service_anomaly_score{service="payments"} 0.996');
     expect(text).not.toContain('omen_service_anomaly_score{service="frontend"}');
+  });
+
+  it('marks the series of open incidents and publishes their top causes', async () => {
+    const text = await exposition();
+    expect(text).toContain('omen_incident_open{signal="error_ratio",service="payments"} 1');
+    expect(text).toContain('omen_incident_open{signal="error_ratio",service="catalog"} 0');
+    expect(text).not.toMatch(/omen_incident_open\{signal="error_ratio",service="inventory"\}/);
+    expect(text).toContain(
+      'omen_rca_score{symptom_signal="error_ratio",symptom_service="payments",cause_signal="error_ratio",cause_service="catalog"} 0.7',
+    );
   });
 
   it('passes promtool check metrics', async () => {

@@ -6,6 +6,7 @@ import { Gauge, Registry } from 'prom-client';
 import { EXPECTED_BOUNDS, SERIES_METRICS } from './contract.js';
 import type { ExpectedBand } from '../models/types.js';
 import type { ForecastView, SeriesScore, ServiceAnomaly } from './series-score.js';
+import type { IncidentScores } from './incident-scores.js';
 
 type SeriesMetric = keyof typeof SERIES_METRICS;
 
@@ -37,16 +38,38 @@ function setForecast(
   if (!forecast.warming) g.timeToBreach.set(labels, forecast.timeToBreachSeconds ?? Number.POSITIVE_INFINITY);
 }
 
+/** omen_incident_open for every series that exposes scores; omen_rca_score for the top causes. */
+function setIncidents(
+  g: Record<SeriesMetric, Gauge>,
+  scores: readonly SeriesScore[],
+  incidents: IncidentScores,
+) {
+  const key = (k: { signal: string; service: string }) => `${k.signal}\u0000${k.service}`;
+  const open = new Set(incidents.open.map(key));
+  for (const series of [...scores].sort(byKey)) {
+    if (series.stale) continue;
+    g.incidentOpen.set({ signal: series.signal, service: series.service }, open.has(key(series)) ? 1 : 0);
+  }
+  for (const { symptom, cause, score } of incidents.causes) {
+    const labels = { symptom_signal: symptom.signal, symptom_service: symptom.service };
+    g.rcaScore.set({ ...labels, cause_signal: cause.signal, cause_service: cause.service }, score);
+  }
+}
+
 /** The forecaster owns omen_expected once its next step has warmed (DESIGN Decision 14). */
 function expectedBand(series: SeriesScore): ExpectedBand | undefined {
   const forecast = series.forecast;
   return forecast && !forecast.expectedWarming ? forecast.expected : series.anomaly?.expected;
 }
 
-/** Renders the per-series part of /metrics. Order is stable (by signal, service) for golden files. */
+/**
+ * Renders the per-series part of /metrics. Order is stable (by signal, service) for golden
+ * files. Without `incidents` (incidents off) no incident gauge is published.
+ */
 export async function renderScores(
   scores: readonly SeriesScore[],
   services: readonly ServiceAnomaly[] = [],
+  incidents?: IncidentScores,
 ): Promise<string> {
   const registry = new Registry();
   const g = gauges(registry);
@@ -67,6 +90,7 @@ export async function renderScores(
   }
   for (const { service, score } of services)
     if (score !== null) g.serviceAnomalyScore.set({ service }, score);
+  if (incidents) setIncidents(g, scores, incidents);
   g.tracked.set(scores.length);
   return registry.metrics();
 }

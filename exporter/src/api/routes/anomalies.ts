@@ -1,9 +1,9 @@
 /** GET /api/v1/anomalies: filter by service, signal, time range and severity; paginated. */
 import { Router } from 'express';
-import { InvalidCursorError, type AnomalyQuery, type AnomalyStore } from '../../store/store.js';
+import type { AnomalyStore } from '../../store/store.js';
 import { anomaliesQuery, type AnomaliesResponse } from '../contract.js';
 import { ApiError } from '../errors.js';
-import { parseOrThrow, parseTimeParam } from '../validate.js';
+import { pageWithCursor, parseOrThrow, parseTimeParam } from '../validate.js';
 
 export function anomaliesRouter(store: AnomalyStore): Router {
   const router = Router();
@@ -16,15 +16,17 @@ export function anomaliesRouter(store: AnomalyStore): Router {
         parameter: 'from',
       });
     }
-    const page = await queryPage(store, {
-      service: query.service,
-      signal: query.signal,
-      fromMs,
-      toMs,
-      minSeverity: query.severity,
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+    const page = await pageWithCursor(() =>
+      store.queryAnomalies({
+        service: query.service,
+        signal: query.signal,
+        fromMs,
+        toMs,
+        minSeverity: query.severity,
+        limit: query.limit,
+        cursor: query.cursor,
+      }),
+    );
     const body: AnomaliesResponse = {
       items: page.items.map(({ timestampMs, ...rest }) => ({
         ...rest,
@@ -35,17 +37,4 @@ export function anomaliesRouter(store: AnomalyStore): Router {
     response.json(body);
   });
   return router;
-}
-
-async function queryPage(store: AnomalyStore, query: AnomalyQuery) {
-  try {
-    return await store.queryAnomalies(query);
-  } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw new ApiError(400, 'invalid_parameter', `invalid query parameter "cursor": ${error.message}`, {
-        parameter: 'cursor',
-      });
-    }
-    throw error;
-  }
 }

@@ -4,6 +4,7 @@
  * that pair — stable while new anomalies arrive, unlike an offset.
  */
 
+import { BIGINT, timestampValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { InvalidCursorError } from '../store.js';
 
 export interface CursorPosition {
@@ -14,14 +15,49 @@ export interface CursorPosition {
 
 const PREFIX = 'a1.';
 
-export function encodeCursor(position: CursorPosition): string {
-  return PREFIX + Buffer.from(`${position.tsMicros}.${position.id}`, 'utf8').toString('base64url');
+/** `prefix` tells cursors of different lists apart, so one is never accepted by another. */
+export function encodeCursor(position: CursorPosition, prefix = PREFIX): string {
+  return prefix + Buffer.from(`${position.tsMicros}.${position.id}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): CursorPosition {
-  if (!cursor.startsWith(PREFIX)) throw new InvalidCursorError();
-  const text = Buffer.from(cursor.slice(PREFIX.length), 'base64url').toString('utf8');
+export function decodeCursor(cursor: string, prefix = PREFIX): CursorPosition {
+  if (!cursor.startsWith(prefix)) throw new InvalidCursorError();
+  const text = Buffer.from(cursor.slice(prefix.length), 'base64url').toString('utf8');
   const match = /^(-?\d{1,20})\.(\d{1,20})$/.exec(text);
   if (!match) throw new InvalidCursorError();
   return { tsMicros: BigInt(match[1] as string), id: BigInt(match[2] as string) };
+}
+
+export function checkLimit(list: string, limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(`${list} query limit must be a positive integer, got ${limit}`);
+  }
+}
+
+/** The condition "strictly after the cursor" on (ts DESC, id DESC), with its bound values. */
+export function afterCursor(cursor: string, columns: { ts: string; id: string }, prefix = PREFIX) {
+  const position = decodeCursor(cursor, prefix);
+  return {
+    sql: `(${columns.ts} < $cursor_ts OR (${columns.ts} = $cursor_ts AND ${columns.id} < $cursor_id))`,
+    params: { cursor_ts: timestampValue(position.tsMicros), cursor_id: position.id } as Record<
+      string,
+      DuckDBValue
+    >,
+    types: { cursor_id: BIGINT } as Record<string, DuckDBType>,
+  };
+}
+
+/**
+ * A page from `limit + 1` rows: one row past the page tells whether another page exists,
+ * without a COUNT.
+ */
+export function keysetPage<T>(
+  rows: readonly T[],
+  limit: number,
+  position: (row: T) => CursorPosition,
+  prefix = PREFIX,
+): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(position(last), prefix) : null };
 }

@@ -2,13 +2,7 @@
  * Anomalies: upserted by (series, model, ts) so re-scoring a point keeps its id, and
  * queried newest first with filters and keyset pagination.
  */
-import {
-  BIGINT,
-  timestampValue,
-  type DuckDBConnection,
-  type DuckDBType,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import { type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import {
   SEVERITIES,
   type AnomalyPage,
@@ -16,7 +10,7 @@ import {
   type AnomalyRecord,
   type StoredAnomaly,
 } from '../store.js';
-import { decodeCursor, encodeCursor } from './anomaly-cursor.js';
+import { afterCursor, checkLimit, keysetPage } from './anomaly-cursor.js';
 import type { SeriesIds } from './series-ids.js';
 import {
   LIST_OF,
@@ -87,9 +81,7 @@ export async function queryAnomalies(
   connection: DuckDBConnection,
   query: AnomalyQuery,
 ): Promise<AnomalyPage> {
-  if (!Number.isInteger(query.limit) || query.limit < 1) {
-    throw new RangeError(`anomaly query limit must be a positive integer, got ${query.limit}`);
-  }
+  checkLimit('anomaly', query.limit);
   const where: string[] = [];
   const params: Record<string, DuckDBValue> = { limit: query.limit + 1 };
   const types: Record<string, DuckDBType> = {};
@@ -116,16 +108,14 @@ export async function queryAnomalies(
     types.severities = LIST_OF.varchar;
   }
   if (query.cursor !== undefined) {
-    const position = decodeCursor(query.cursor);
-    where.push('(a.ts < $cursor_ts OR (a.ts = $cursor_ts AND a.id < $cursor_id))');
-    params.cursor_ts = timestampValue(position.tsMicros);
-    params.cursor_id = position.id;
-    types.cursor_id = BIGINT;
+    const after = afterCursor(query.cursor, { ts: 'a.ts', id: 'a.id' });
+    where.push(after.sql);
+    Object.assign(params, after.params);
+    Object.assign(types, after.types);
   }
   const rows = (
     await connection.runAndReadAll(
-      `SELECT a.id, epoch_us(a.ts) AS ts_us, se.signal, se.service, a.score, a.severity, a.value,
-              a.expected, a.lower, a.upper, a.model, a.explanation, a.kind
+      `SELECT ${ANOMALY_COLUMNS}
        FROM anomalies a JOIN series se ON se.id = a.series_id
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY a.ts DESC, a.id DESC
@@ -134,17 +124,18 @@ export async function queryAnomalies(
       types,
     )
   ).getRows();
-  // One row past the page tells whether another page exists, without a COUNT.
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > query.limit && last
-      ? encodeCursor({ id: toBigInt(last[0] ?? null), tsMicros: toBigInt(last[1] ?? null) })
-      : null;
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => ({
+    id: toBigInt(last[0] ?? null),
+    tsMicros: toBigInt(last[1] ?? null),
+  }));
   return { items: page.map(toStoredAnomaly), nextCursor };
 }
 
-function toStoredAnomaly(row: DuckDBValue[]): StoredAnomaly {
+/** What toStoredAnomaly reads, from `anomalies a JOIN series se`. */
+export const ANOMALY_COLUMNS = `a.id, epoch_us(a.ts) AS ts_us, se.signal, se.service, a.score, a.severity,
+  a.value, a.expected, a.lower, a.upper, a.model, a.explanation, a.kind`;
+
+export function toStoredAnomaly(row: DuckDBValue[]): StoredAnomaly {
   const [
     id,
     tsMicros,

@@ -11,6 +11,9 @@ import type {
   AnomalyQuery,
   AnomalyRecord,
   ErrorEvent,
+  IncidentAnalysis,
+  IncidentQuery,
+  IncidentWrite,
   ModelState,
   RetentionCutoffs,
   RollupOutcome,
@@ -21,6 +24,8 @@ import type {
 } from '../store.js';
 import { queryAnomalies, writeAnomalyBatch } from './anomaly-store.js';
 import { countErrorEvents, writeErrorEventBatch } from './error-event-store.js';
+import { readIncidentAnalyses, writeIncidentAnalysis } from './incident-analysis-store.js';
+import { getIncident, incidentAnomalies, queryIncidents, writeIncidentBatch } from './incident-store.js';
 import { migrate } from './migrate.js';
 import { loadModelStates, saveModelStateBatch } from './model-state-store.js';
 import { IN_MEMORY, openError, openInstance, type OpenedInstance } from './open-instance.js';
@@ -126,6 +131,30 @@ class DuckDbStore implements Store {
 
   queryAnomalies(query: AnomalyQuery) {
     return this.read('querying anomalies', () => queryAnomalies(this.reader, query));
+  }
+
+  writeIncidents(incidents: readonly IncidentWrite[]) {
+    return this.writeReturning('writing incidents', () => writeIncidentBatch(this.writer, incidents));
+  }
+
+  queryIncidents(query: IncidentQuery) {
+    return this.read('querying incidents', () => queryIncidents(this.reader, query));
+  }
+
+  getIncident(id: string) {
+    return this.read('reading an incident', () => getIncident(this.reader, id));
+  }
+
+  incidentAnomalies(id: string) {
+    return this.read('reading incident anomalies', () => incidentAnomalies(this.reader, id));
+  }
+
+  writeIncidentAnalysis(analysis: IncidentAnalysis): Promise<void> {
+    return this.write('writing an incident analysis', () => writeIncidentAnalysis(this.writer, analysis));
+  }
+
+  readIncidentAnalyses(ids: readonly string[]) {
+    return this.read('reading incident analyses', () => readIncidentAnalyses(this.reader, ids));
   }
 
   saveModelStates(states: readonly ModelState[]): Promise<void> {
