@@ -8,9 +8,15 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Logger } from '../../log/logger.js';
 import type { SeriesSample } from '../../sources/source.js';
 import type {
+  ActionExecution,
   AnomalyQuery,
   AnomalyRecord,
+  AuditEntry,
+  AuditQuery,
   ErrorEvent,
+  ExecutionChange,
+  ExecutionState,
+  FeedbackRecord,
   IncidentAnalysis,
   IncidentQuery,
   IncidentWrite,
@@ -24,6 +30,15 @@ import type {
 } from '../store.js';
 import { queryAnomalies, writeAnomalyBatch } from './anomaly-store.js';
 import { countErrorEvents, writeErrorEventBatch } from './error-event-store.js';
+import { appendAudit, queryAudit } from './audit-store.js';
+import { claimExecution, getExecution, transitionExecution } from './execution-store.js';
+import {
+  acknowledgeAnomalies,
+  countFeedbackByModel,
+  getAnomaly,
+  readFeedbackSince,
+  writeFeedback,
+} from './feedback-store.js';
 import { readIncidentAnalyses, writeIncidentAnalysis } from './incident-analysis-store.js';
 import { getIncident, incidentAnomalies, queryIncidents, writeIncidentBatch } from './incident-store.js';
 import { migrate } from './migrate.js';
@@ -171,6 +186,52 @@ class DuckDbStore implements Store {
 
   countErrorEvents(query: { activeSinceMs: number; fromMs: number; toMs: number }) {
     return this.read('counting error events', () => countErrorEvents(this.reader, query));
+  }
+
+  appendAudit(entry: AuditEntry): Promise<string> {
+    return this.writeReturning('appending to the audit log', () => appendAudit(this.writer, entry));
+  }
+
+  queryAudit(query: AuditQuery) {
+    return this.read('querying the audit log', () => queryAudit(this.reader, query));
+  }
+
+  getAnomaly(id: string) {
+    return this.read('reading an anomaly', () => getAnomaly(this.reader, id));
+  }
+
+  acknowledgeAnomalies(ids: readonly string[], actor: string, atMs: number) {
+    return this.writeReturning('acknowledging anomalies', () =>
+      acknowledgeAnomalies(this.writer, ids, actor, atMs),
+    );
+  }
+
+  writeFeedback(record: FeedbackRecord): Promise<void> {
+    return this.write('writing feedback', () => writeFeedback(this.writer, record));
+  }
+
+  readFeedbackSince(fromMs: number) {
+    return this.read('reading feedback', () => readFeedbackSince(this.reader, fromMs));
+  }
+
+  countFeedbackByModel() {
+    return this.read('counting feedback', () => countFeedbackByModel(this.reader));
+  }
+
+  claimExecution(execution: ActionExecution, sinceMs: number) {
+    return this.writeReturning('claiming an action execution', () =>
+      claimExecution(this.writer, execution, sinceMs),
+    );
+  }
+
+  transitionExecution(id: string, from: ExecutionState, change: ExecutionChange) {
+    return this.writeReturning('updating an action execution', () =>
+      transitionExecution(this.writer, id, from, change),
+    );
+  }
+
+  getExecution(id: string) {
+    return this.read('reading an action execution', () => getExecution(this.reader, id));
   }
 
   /** One queued write per chunk, so pushes and cycles interleave with a long backlog. */
