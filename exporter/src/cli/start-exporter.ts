@@ -18,7 +18,7 @@ import type { SourceHealth } from '../pipeline/collect.js';
 import { runCycle, type CycleDeps } from '../pipeline/cycle.js';
 import { DetectorMemory } from '../pipeline/detector-memory.js';
 import { ForecastBook } from '../pipeline/forecast-book.js';
-import { groupingParams, IncidentBook, INCIDENT_GROUPING } from '../pipeline/incident-book.js';
+import { setUpIncidents } from '../pipeline/incident-setup.js';
 import { ServiceAnomalies } from '../pipeline/service-anomalies.js';
 import { resolveServiceForestParams, SERVICE_FOREST } from '../models/anomaly/service-forest.js';
 import { mulberry32 } from '../random/mulberry32.js';
@@ -96,12 +96,7 @@ export async function startExporter(
     deps.forecasts = { book: new ForecastBook(), settings: forecastSettings };
     self.registerModel(forecastSettings.forecaster.name);
   }
-  if (config.incidents.enabled) {
-    const book = new IncidentBook(store, groupingParams(config.incidents, config.rca));
-    logger.info({ open: await book.restore() }, 'open incidents restored');
-    deps.incidents = { book };
-    self.registerModel(INCIDENT_GROUPING);
-  }
+  deps.incidents = await setUpIncidents(config, { store, self, logger: deps.logger, intervalMs });
   if (config.anomaly.services.enabled) {
     deps.services = new ServiceAnomalies({
       params: resolveServiceForestParams(),
