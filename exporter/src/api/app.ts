@@ -22,6 +22,7 @@ import { healthRouter } from './routes/health.js';
 import { incidentsRouter } from './routes/incidents.js';
 import { ingestRouter, type PushIngest } from './routes/ingest.js';
 import { jobsRouter, type JobsDeps } from './routes/jobs.js';
+import { modelsRouter, type ModelsDeps } from './routes/models.js';
 import { servicesRouter } from './routes/services.js';
 import { signalsRouter } from './routes/signals.js';
 
@@ -44,6 +45,8 @@ export interface AppDeps {
   forecasts?: ForecastsDeps;
   /** Background jobs (on-demand analysis); absent, their routes are not mounted. */
   jobs?: JobsDeps;
+  /** The model catalog and retrains (GET /api/v1/models); absent, not mounted. */
+  models?: ModelsDeps;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -68,6 +71,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/v1', read, forecastsRouter(deps.forecasts, deps.latest));
   app.use('/api/v1', read, servicesRouter(deps.latest));
   if (deps.jobs) app.use('/api/v1', jobsRouter(deps.jobs));
+  if (deps.models) app.use('/api/v1', modelsRouter(deps.models));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;
