@@ -4,11 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(prometheus prometheus-alertmanager chromium)
+APT_PACKAGES=(prometheus prometheus-alertmanager chromium docker-compose)
 missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if ((${#missing[@]} > 0)); then
   if [[ $(id -u) -eq 0 ]]; then
     echo "installing Debian packages: ${missing[*]}"
@@ -37,6 +38,8 @@ stage format npx prettier --check . --log-level warn
 stage unit npm run test:unit --silent
 stage alerting bash scripts/check-alerting.sh
 stage build npm run build --silent
+# docker-compose.yml and the config it mounts, validated offline (DESIGN Decision 13).
+stage compose bash scripts/check-compose.sh
 stage golden npm run test:golden --silent
 stage integration npm run test:integration --silent
 
