@@ -20,9 +20,9 @@ import { anomaliesRouter } from './routes/anomalies.js';
 import { forecastsRouter, type ForecastsDeps } from './routes/forecasts.js';
 import { healthRouter } from './routes/health.js';
 import { incidentsRouter } from './routes/incidents.js';
+import { summaryRouter } from './routes/summary.js';
 import { ingestRouter, type PushIngest } from './routes/ingest.js';
 import { jobsRouter, type JobsDeps } from './routes/jobs.js';
-import { modelsRouter, type ModelsDeps } from './routes/models.js';
 import { servicesRouter } from './routes/services.js';
 import { signalsRouter } from './routes/signals.js';
 
@@ -45,8 +45,6 @@ export interface AppDeps {
   forecasts?: ForecastsDeps;
   /** Background jobs (on-demand analysis); absent, their routes are not mounted. */
   jobs?: JobsDeps;
-  /** The model catalog and retrains (GET /api/v1/models); absent, not mounted. */
-  models?: ModelsDeps;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -68,10 +66,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/v1', read, signalsRouter(deps.config, deps.latest));
   app.use('/api/v1', read, anomaliesRouter(deps.store));
   app.use('/api/v1', read, incidentsRouter(deps.store));
+  // `actions` (executions in the last 24 h) is left out until the actions feature supplies its counts.
+  const { store, latest, self, sourceHealth, clock } = deps;
+  app.use('/api/v1', read, summaryRouter({ store, latest, self, sourceHealth, clock }));
   app.use('/api/v1', read, forecastsRouter(deps.forecasts, deps.latest));
   app.use('/api/v1', read, servicesRouter(deps.latest));
   if (deps.jobs) app.use('/api/v1', jobsRouter(deps.jobs));
-  if (deps.models) app.use('/api/v1', modelsRouter(deps.models));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

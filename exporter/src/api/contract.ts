@@ -148,82 +148,6 @@ export const healthResponse = z
   })
   .meta({ id: 'Health' });
 
-// The model catalog (issue 5): each trained model instance, its quality and its history.
-export const modelsQuery = z.strictObject({
-  model: z.string().min(1).max(200).optional().meta({ description: 'e.g. median_combination' }),
-  signal: z.string().min(1).max(200).optional(),
-  service: z.string().min(1).max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  cursor: z.string().min(1).max(1000).optional(),
-});
-
-const trainingReason = z.enum(['initial', 'refit', 'drift', 'manual']).meta({
-  description:
-    'initial: first fit; refit: its schedule or a restart; drift: its error drifted; manual: an operator',
-});
-
-export const catalogModel = z
-  .object({
-    id: z.string().meta({ description: 'Stable per (model, signal, service); POST …/retrain takes it' }),
-    model: z.string(),
-    signal: z.string(),
-    service: z.string(),
-    version: z.number().int().meta({ description: 'Counts the fits of this instance, across restarts' }),
-    params: z.record(z.string(), z.unknown()),
-    trainedAt: isoTime,
-    samples: z.number().int().meta({ description: 'Steps the model was fitted on' }),
-    reason: trainingReason,
-    backtest: z
-      .object({
-        mase: z.number().nullable().meta({
-          description: 'Out-of-sample one-step MASE at training (null for a flat history)',
-        }),
-        brier: z.number().nullable().meta({
-          description: 'Brier score of the breach calibration at the shortest horizon, at training',
-        }),
-      })
-      .meta({ description: 'Measured when the model was trained' }),
-    live: z
-      .object({
-        steps: z.number().int().meta({ description: 'Steps scored since training' }),
-        recentError: z.number().nullable().meta({ description: 'Recent mean absolute one-step error' }),
-        trainingError: z.number().nullable().meta({ description: 'The same error at training' }),
-        coverage80: z.number().nullable(),
-        coverage95: z.number().nullable(),
-        refitPending: trainingReason.nullable().meta({ description: 'A refit is due before its schedule' }),
-      })
-      .nullable()
-      .meta({ description: 'Since training, in this process; null when the series has no live forecast' }),
-  })
-  .meta({ id: 'CatalogModel' });
-
-export const trainingEvent = z
-  .object({
-    version: z.number().int(),
-    at: isoTime,
-    event: z.enum(['fitted', 'retrain_requested']),
-    reason: trainingReason,
-    actor: z.string().nullable().meta({ description: 'Who asked, for a retrain' }),
-    detail: z.string().nullable(),
-    samples: z.number().int().nullable(),
-    mase: z.number().nullable(),
-    brier: z.number().nullable(),
-  })
-  .meta({ id: 'TrainingEvent' });
-
-export const modelsResponse = z
-  .object({
-    items: z.array(
-      catalogModel.extend({
-        history: z
-          .array(trainingEvent)
-          .meta({ description: 'The newest training history rows, newest first' }),
-      }),
-    ),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'ModelsResponse' });
-
 // POST /api/v1/ingest (the push source). Unknown fields are rejected, so a misspelt
 // `timestamp` is a 400 rather than a sample silently stamped "now".
 const timestampError = { error: 'expected RFC 3339 time or Unix seconds' };
@@ -287,7 +211,7 @@ export const analysisRequest = z
 export const job = z
   .object({
     id: z.string(),
-    kind: z.enum(['analysis', 'retrain']),
+    kind: z.enum(['analysis']),
     state: z.enum(['running', 'succeeded', 'failed']),
     params: z.record(z.string(), z.unknown()),
     submittedBy: z
@@ -405,6 +329,76 @@ export type IncidentsResponse = z.infer<typeof incidentsResponse>;
 export type IncidentResponse = z.infer<typeof incidentResponse>;
 export type RcaResponse = z.infer<typeof rcaResponse>;
 
+// GET /api/v1/summary: what an overview page needs in one call.
+const actionResults = ['success', 'failure', 'timeout', 'refused', 'pending_approval'] as const;
+
+export const summaryResponse = z
+  .object({
+    generatedAt: isoTime,
+    health: z.object({
+      score: z.number().meta({ description: '0..100: 100 less the penalty of each reason' }),
+      status: z.enum(['ok', 'degraded', 'critical']).meta({ description: 'ok ≥ 90, degraded ≥ 60' }),
+      reasons: z
+        .array(
+          z.object({
+            code: z.enum([
+              'store_closed',
+              'source_down',
+              'incident_open',
+              'anomalies_active',
+              'breach_likely',
+              'model_failing',
+            ]),
+            message: z.string(),
+            penalty: z.number(),
+            link: z.string().nullable().meta({ description: 'Where the evidence is (an API path)' }),
+          }),
+        )
+        .meta({ description: 'Largest penalty first' }),
+    }),
+    anomalies: z
+      .object({
+        active: z.number().int(),
+        bySeverity: z.object({
+          low: z.number().int(),
+          medium: z.number().int(),
+          high: z.number().int(),
+          critical: z.number().int(),
+        }),
+      })
+      .meta({ description: 'Series anomalous now (omen_anomaly_active = 1), by severity' }),
+    breaches: z
+      .array(
+        z.object({
+          ...seriesRef,
+          horizon: z.string(),
+          probability: z.number(),
+          value: z.number(),
+          threshold: z.number().nullable(),
+        }),
+      )
+      .meta({ description: 'Highest breach probabilities, one per series (its likeliest horizon)' }),
+    incidents: z.object({
+      open: z.number().int(),
+      items: z.array(incident).meta({ description: 'The newest open incidents' }),
+    }),
+    actions: z
+      .object({
+        available: z.boolean().meta({ description: 'false until actions are configured in this Omen' }),
+        last24h: z.object({
+          total: z.number().int(),
+          byResult: z.object(Object.fromEntries(actionResults.map((r) => [r, z.number().int()]))),
+        }),
+      })
+      .meta({ description: 'Action executions in the last 24 hours' }),
+    models: z
+      .array(z.object({ model: z.string(), success: z.boolean() }))
+      .meta({ description: 'omen_model_run_success of each model: did its last run succeed' }),
+  })
+  .meta({ id: 'Summary' });
+
+export type SummaryResponse = z.infer<typeof summaryResponse>;
+
 export type SignalsResponse = z.infer<typeof signalsResponse>;
 export type ForecastResponse = z.infer<typeof forecastResponse>;
 export type ServicesResponse = z.infer<typeof servicesResponse>;
@@ -418,5 +412,3 @@ export type ErrorBody = z.infer<typeof errorBody>;
 export type AnalysisRequest = z.infer<typeof analysisRequest>;
 export type JobBody = z.infer<typeof job>;
 export type JobResponse = z.infer<typeof jobResponse>;
-export type ModelsResponse = z.infer<typeof modelsResponse>;
-export type CatalogModelBody = z.infer<typeof catalogModel>;

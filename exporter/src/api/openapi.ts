@@ -13,11 +13,10 @@ import {
   incidentsQuery,
   incidentsResponse,
   rcaResponse,
+  summaryResponse,
   ingestRequest,
   ingestResponse,
   jobResponse,
-  modelsQuery,
-  modelsResponse,
   signalsResponse,
 } from './contract.js';
 
@@ -132,6 +131,12 @@ export function openApiDocument(version: string) {
           },
         },
       },
+      '/api/v1/summary': {
+        get: {
+          summary: 'The overview in one call: health and its reasons, anomalies, breaches, incidents, models',
+          responses: { '200': jsonResponse('The summary', summaryResponse), ...errors },
+        },
+      },
       '/api/v1/forecasts': {
         get: {
           summary: 'One series’ forecast path (a point and 80%/95% bounds per step) and breach outlook',
@@ -202,30 +207,6 @@ export function openApiDocument(version: string) {
             '200': jsonResponse('The job', jobResponse.pick({ job: true })),
             ...errors,
             '404': jsonResponse('No such job (finished jobs are kept for a while only)', errorBody),
-          },
-        },
-      },
-      '/api/v1/models': {
-        get: {
-          summary: 'The model catalog: each trained model instance, its quality and latest history',
-          parameters: queryParameters(modelsQuery),
-          responses: { '200': jsonResponse('A page of models', modelsResponse), ...errors },
-        },
-      },
-      '/api/v1/models/{id}/retrain': {
-        post: {
-          summary: 'Refit one model instance now (role admin); 202 with a job to poll',
-          description:
-            'Recorded in the training history with who asked; the refit goes before every scheduled ' +
-            'one. While a retrain of the same id runs, the request joins it (`coalesced: true`).',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: {
-            '202': {
-              ...jsonResponse('The job, running or joined', jobResponse),
-              headers: { Location: { description: 'The job’s URL', schema: { type: 'string' } } },
-            },
-            ...errors,
-            '404': jsonResponse('No model has that id', errorBody),
           },
         },
       },

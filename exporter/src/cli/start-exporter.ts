@@ -18,9 +18,7 @@ import type { SourceHealth } from '../pipeline/collect.js';
 import { runCycle, type CycleDeps } from '../pipeline/cycle.js';
 import { DetectorMemory } from '../pipeline/detector-memory.js';
 import { ForecastBook } from '../pipeline/forecast-book.js';
-import { ModelLifecycle } from '../pipeline/model-lifecycle.js';
-import { ModelRetrain } from '../pipeline/model-retrain.js';
-import { groupingParams, IncidentBook, INCIDENT_GROUPING } from '../pipeline/incident-book.js';
+import { setUpIncidents } from '../pipeline/incident-setup.js';
 import { ServiceAnomalies } from '../pipeline/service-anomalies.js';
 import { resolveServiceForestParams, SERVICE_FOREST } from '../models/anomaly/service-forest.js';
 import { mulberry32 } from '../random/mulberry32.js';
@@ -66,7 +64,6 @@ export async function startExporter(
     minPoints: config.anomaly.minPoints,
   });
   self.registerModel(detector.name);
-  self.registerModelInfo(detector.name, 'online_tail_ensemble', VERSION);
   const memory = new DetectorMemory(
     detector,
     store,
@@ -96,19 +93,10 @@ export async function startExporter(
   };
   const forecastSettings = resolveForecastSettings(config);
   if (forecastSettings) {
-    const book = new ForecastBook();
-    const lifecycle = new ModelLifecycle(store, book, forecastSettings);
-    logger.info({ model: lifecycle.model, catalogued: await lifecycle.restore() }, 'model catalog read');
-    deps.forecasts = { book, settings: forecastSettings, lifecycle };
+    deps.forecasts = { book: new ForecastBook(), settings: forecastSettings };
     self.registerModel(forecastSettings.forecaster.name);
-    self.registerModelInfo(lifecycle.model, `${lifecycle.model}+split_conformal`, VERSION);
   }
-  if (config.incidents.enabled) {
-    const book = new IncidentBook(store, groupingParams(config.incidents, config.rca));
-    logger.info({ open: await book.restore() }, 'open incidents restored');
-    deps.incidents = { book };
-    self.registerModel(INCIDENT_GROUPING);
-  }
+  deps.incidents = await setUpIncidents(config, { store, self, logger: deps.logger, intervalMs });
   if (config.anomaly.services.enabled) {
     deps.services = new ServiceAnomalies({
       params: resolveServiceForestParams(),
@@ -118,7 +106,6 @@ export async function startExporter(
       random: mulberry32(0x0e1e),
     });
     self.registerModel(SERVICE_FOREST);
-    self.registerModelInfo(SERVICE_FOREST, 'isolation_forest', VERSION);
   }
   const scheduler = new Scheduler({
     intervalMs,
@@ -151,14 +138,6 @@ export async function startExporter(
     tokens,
     push: sources.find((source) => source instanceof PushSource),
     jobs: { queue: jobs, analysis: new OnDemandAnalysis(() => scheduler.runNow(), deps.latest) },
-    models: {
-      store,
-      queue: jobs,
-      lifecycle: deps.forecasts?.lifecycle,
-      retrain: deps.forecasts?.lifecycle
-        ? new ModelRetrain(deps.forecasts.lifecycle, () => scheduler.runNow(), options.clock)
-        : undefined,
-    },
   });
   const server = await listen(app, config.server.host, config.server.port, store);
   const port = (server.address() as { port: number }).port;

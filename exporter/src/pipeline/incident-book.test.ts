@@ -15,7 +15,7 @@ const config = parseConfig(
   ].join('\n'),
   'test.yaml',
 );
-const params = groupingParams(config.incidents, config.rca);
+const params = groupingParams(config.incidents, undefined);
 
 const anomaly = (service: string, minute: number): AnomalyRecord => ({
   signal: 'error_ratio',

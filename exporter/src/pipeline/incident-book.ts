@@ -5,7 +5,7 @@
  * duplicates an incident.
  */
 import { parseDuration } from '../config/duration.js';
-import type { IncidentsConfig, RcaConfig } from '../config/incident-schema.js';
+import type { IncidentsConfig } from '../config/incident-schema.js';
 import { downstreamOf } from '../models/rca/graph.js';
 import {
   groupAnomalies,
@@ -22,8 +22,10 @@ export const INCIDENT_GROUPING = 'incident_grouping';
 /** Open incidents restored at start, at most; more would be an incident storm to clear by hand. */
 const RESTORE_LIMIT = 1000;
 
-export function groupingParams(incidents: IncidentsConfig, rca: RcaConfig): GroupingParams {
-  const calls = rca.graph ? new Map(Object.entries(rca.graph)) : undefined;
+export function groupingParams(
+  incidents: IncidentsConfig,
+  calls: ReadonlyMap<string, readonly string[]> | undefined,
+): GroupingParams {
   return {
     windowMs: parseDuration(incidents.window),
     quietMs: parseDuration(incidents.quietPeriod),

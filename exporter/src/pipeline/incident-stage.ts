@@ -8,18 +8,29 @@ import type { Logger } from '../log/logger.js';
 import type { IncidentScores } from '../scores/incident-scores.js';
 import type { AnomalyRecord } from '../store/store.js';
 import { INCIDENT_GROUPING, type IncidentBook } from './incident-book.js';
+import type { IncidentRca } from './incident-rca.js';
+import type { SeriesTracker } from './series-tracker.js';
 
 export interface IncidentStageDeps {
   book: IncidentBook;
+  /** Absent when `rca.enabled` is false. */
+  rca?: IncidentRca;
+}
+
+interface StageDeps {
+  incidents?: IncidentStageDeps;
+  tracker: SeriesTracker;
+  self: SelfMetrics;
+  logger: Logger;
 }
 
 export async function incidentStage(
-  deps: { incidents?: IncidentStageDeps; self: SelfMetrics; logger: Logger },
+  deps: StageDeps,
   anomalies: readonly AnomalyRecord[],
   nowMs: number,
 ): Promise<IncidentScores | undefined> {
   if (!deps.incidents) return undefined;
-  const { book } = deps.incidents;
+  const { book, rca } = deps.incidents;
   try {
     await book.update(anomalies, nowMs);
     deps.self.modelRunSuccess.set({ model: INCIDENT_GROUPING }, 1);
@@ -30,5 +41,27 @@ export async function incidentStage(
       'grouping anomalies into incidents failed',
     );
   }
-  return { open: book.openSeries(), causes: [] };
+  if (rca) await rcaStage(deps, book, rca, nowMs);
+  return { open: book.openSeries(), causes: rca?.scores() ?? [] };
+}
+
+async function rcaStage(deps: StageDeps, book: IncidentBook, rca: IncidentRca, nowMs: number) {
+  const seriesOf = (services: Set<string>) =>
+    deps.tracker
+      .all()
+      .filter((series) => services.has(series.service))
+      .map(({ signal, service }) => ({ signal, service }));
+  let failures: string[];
+  try {
+    failures = await rca.run(book.open(), seriesOf, nowMs);
+  } catch (error) {
+    failures = [String(error)];
+  }
+  deps.self.modelRunSuccess.set({ model: rca.model }, failures.length === 0 ? 1 : 0);
+  if (failures.length > 0) {
+    deps.logger.warn(
+      { model: rca.model, failed: failures.length, first: failures[0] },
+      'root-cause analysis failed on some incidents; they are analysed again later',
+    );
+  }
 }

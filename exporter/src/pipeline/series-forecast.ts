@@ -23,9 +23,7 @@ export interface SeriesForecast extends SeriesKey {
   view: ForecastView;
 }
 
-/** A fit also returns its `history`, the steps fitted on (oldest first): the catalog measures it. */
-export type FitResult =
-  { kind: 'fitted'; forecast: SeriesForecast; history: number[] } | { kind: 'short'; steps: number };
+export type FitResult = { kind: 'fitted'; forecast: SeriesForecast } | { kind: 'short'; steps: number };
 
 /** The point and 80%/95% bounds of the path's `index`-th step. */
 export function band(path: ForecastPath, index: number): ExpectedBand {
@@ -122,7 +120,7 @@ export function fitSeries(
     fittedAtMs: options.nowMs,
     refitDueMs: refitDue(settings, window, options.nowMs),
   };
-  return { kind: 'fitted', forecast: { ...base, view: forecastView(settings, base) }, history };
+  return { kind: 'fitted', forecast: { ...base, view: forecastView(settings, base) } };
 }
 
 /** Walks the forecast through closed steps' means and refreshes its view. */

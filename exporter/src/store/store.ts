@@ -107,72 +107,6 @@ export interface ModelStateStore {
   loadModelStates(model: string): Promise<ModelState[]>;
 }
 
-/** Why a model was (re)trained: first fit, its schedule (or a restart), drift, or an operator. */
-export type TrainingReason = 'initial' | 'refit' | 'drift' | 'manual';
-
-/** Quality measured out of sample when the model was trained; null where not measured yet. */
-export interface TrainingQuality {
-  /** One-step error of the held-out walk over the in-sample seasonal-naive error. */
-  mase: number | null;
-  /** Brier score of the breach calibration at the shortest horizon. */
-  brier: number | null;
-}
-
-/** One trained model instance (one model on one series) in the catalog. */
-export interface CatalogModel extends SeriesKey {
-  /** Stable per (model, signal, service), safe in a URL. */
-  id: string;
-  model: string;
-  version: number;
-  params: Record<string, unknown>;
-  trainedAtMs: number;
-  /** Steps (or points) the model was fitted on. */
-  samples: number;
-  quality: TrainingQuality;
-  reason: TrainingReason;
-}
-
-/** One append-only training history row: a new version, or a retrain someone asked for. */
-export interface TrainingEvent extends SeriesKey {
-  modelId: string;
-  model: string;
-  /** The version fitted, or the version current when a retrain was requested. */
-  version: number;
-  atMs: number;
-  event: 'fitted' | 'retrain_requested';
-  reason: TrainingReason;
-  actor: string | null;
-  /** Why, in words (e.g. how far the error drifted). */
-  detail: string | null;
-  samples: number | null;
-  quality: TrainingQuality;
-}
-
-export interface CatalogQuery {
-  model?: string;
-  signal?: string;
-  service?: string;
-  limit: number;
-  /** Opaque cursor from a previous page's `nextCursor`. */
-  cursor?: string;
-}
-
-export interface CatalogPage {
-  items: CatalogModel[];
-  nextCursor: string | null;
-}
-
-export interface ModelCatalogStore {
-  /** Upserts the catalog rows and appends the history rows, in one transaction. */
-  recordTraining(models: readonly CatalogModel[], events: readonly TrainingEvent[]): Promise<void>;
-  /** Ordered by (model, signal, service). */
-  queryModels(query: CatalogQuery): Promise<CatalogPage>;
-  /** Null when no model has this id. */
-  getModel(id: string): Promise<CatalogModel | null>;
-  /** The newest `limit` history rows of each model instance asked for, newest first per instance. */
-  trainingHistory(ids: readonly string[], limit: number): Promise<TrainingEvent[]>;
-}
-
 export type EventSeverity = 'info' | 'warning' | 'error' | 'critical';
 
 /** One error an application reported (push source): what failed, where, how badly, when. */
@@ -202,6 +136,106 @@ export interface ErrorEventStore {
     fromMs: number;
     toMs: number;
   }): Promise<ErrorEventCount[]>;
+}
+
+/** One state-changing API call (DESIGN Decision 10): appended, never changed, never pruned. */
+export interface AuditEntry {
+  /** The Grafana user when the plugin's proxy names one, else which token. */
+  actor: string;
+  atMs: number;
+  /** What was done, e.g. `anomaly.ack`, `action.execute`. */
+  action: string;
+  /** What it was done to, e.g. `anomaly:42`; null when nothing in particular. */
+  target: string | null;
+  parameters: Record<string, unknown>;
+  /** How it ended, e.g. `success`, `refused`, `failure`. */
+  result: string;
+  durationMs: number;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  id: string;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  fromMs?: number;
+  toMs?: number;
+  limit: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+export interface AuditStore {
+  /** Returns the new row's id. */
+  appendAudit(entry: AuditEntry): Promise<string>;
+  /** Newest first, paginated like anomalies. */
+  queryAudit(query: AuditQuery): Promise<{ items: StoredAuditEntry[]; nextCursor: string | null }>;
+}
+
+export type Verdict = 'true_positive' | 'false_positive';
+
+export interface FeedbackRecord extends SeriesKey {
+  anomalyId: string;
+  model: string;
+  verdict: Verdict;
+  note: string;
+  actor: string;
+  atMs: number;
+}
+
+export interface AnomalyAck {
+  anomalyId: string;
+  actor: string;
+  atMs: number;
+}
+
+export interface FeedbackStore {
+  getAnomaly(id: string): Promise<StoredAnomaly | undefined>;
+  /** The first acknowledgement of an anomaly stands; returns each one's (possibly earlier) ack. */
+  acknowledgeAnomalies(ids: readonly string[], actor: string, atMs: number): Promise<AnomalyAck[]>;
+  writeFeedback(record: FeedbackRecord): Promise<void>;
+  /** Feedback given at or after `fromMs`, oldest first. */
+  readFeedbackSince(fromMs: number): Promise<FeedbackRecord[]>;
+  /** Verdicts per model, over all feedback ever given. */
+  countFeedbackByModel(): Promise<{ model: string; truePositives: number; falsePositives: number }[]>;
+}
+
+export type ExecutionState = 'pending_approval' | 'running' | 'success' | 'failure' | 'timeout' | 'refused';
+
+export interface ActionExecution {
+  id: string;
+  actionId: string;
+  idempotencyKey: string;
+  target: { kind: 'anomaly' | 'incident'; id: string };
+  params: Record<string, unknown>;
+  requestedBy: string;
+  requestedAtMs: number;
+  state: ExecutionState;
+  approvedBy: string | null;
+  finishedAtMs: number | null;
+  /** What the executor reported (status codes, silence ids); never a secret. */
+  result: unknown;
+  error: string | null;
+}
+
+export type ExecutionChange = Pick<ActionExecution, 'state'> &
+  Partial<Pick<ActionExecution, 'approvedBy' | 'finishedAtMs' | 'result' | 'error'>>;
+
+export interface ExecutionStore {
+  /**
+   * Records `execution` unless one with the same action and idempotency key was requested
+   * at or after `sinceMs`: then that one is returned, `created: false`. Atomic, so two
+   * concurrent requests with one key make one execution.
+   */
+  claimExecution(
+    execution: ActionExecution,
+    sinceMs: number,
+  ): Promise<{ execution: ActionExecution; created: boolean }>;
+  /** Moves an execution from state `from`; false (and no change) when it was no longer in `from`. */
+  transitionExecution(id: string, from: ExecutionState, change: ExecutionChange): Promise<boolean>;
+  getExecution(id: string): Promise<ActionExecution | undefined>;
 }
 
 /** Rollups are 5-minute buckets aligned to the Unix epoch (DESIGN Decision 7). */
@@ -349,10 +383,12 @@ export interface Store
     SampleStore,
     AnomalyStore,
     ModelStateStore,
-    ModelCatalogStore,
     ErrorEventStore,
     MaintenanceStore,
-    IncidentStore {
+    IncidentStore,
+    AuditStore,
+    FeedbackStore,
+    ExecutionStore {
   /** True while the store can serve (for /readyz). */
   isOpen(): boolean;
   /** Flushes and closes; safe to call twice. */

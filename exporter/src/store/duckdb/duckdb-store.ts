@@ -8,11 +8,15 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Logger } from '../../log/logger.js';
 import type { SeriesSample } from '../../sources/source.js';
 import type {
+  ActionExecution,
   AnomalyQuery,
   AnomalyRecord,
-  CatalogModel,
-  CatalogQuery,
+  AuditEntry,
+  AuditQuery,
   ErrorEvent,
+  ExecutionChange,
+  ExecutionState,
+  FeedbackRecord,
   IncidentAnalysis,
   IncidentQuery,
   IncidentWrite,
@@ -23,15 +27,22 @@ import type {
   Store,
   StoreOptions,
   TimeRange,
-  TrainingEvent,
 } from '../store.js';
 import { queryAnomalies, writeAnomalyBatch } from './anomaly-store.js';
 import { countErrorEvents, writeErrorEventBatch } from './error-event-store.js';
+import { appendAudit, queryAudit } from './audit-store.js';
+import { claimExecution, getExecution, transitionExecution } from './execution-store.js';
+import {
+  acknowledgeAnomalies,
+  countFeedbackByModel,
+  getAnomaly,
+  readFeedbackSince,
+  writeFeedback,
+} from './feedback-store.js';
 import { readIncidentAnalyses, writeIncidentAnalysis } from './incident-analysis-store.js';
 import { getIncident, incidentAnomalies, queryIncidents, writeIncidentBatch } from './incident-store.js';
 import { migrate } from './migrate.js';
 import { loadModelStates, saveModelStateBatch } from './model-state-store.js';
-import { getModel, queryModels, recordTrainingBatch, trainingHistory } from './model-catalog-store.js';
 import { IN_MEMORY, openError, openInstance, type OpenedInstance } from './open-instance.js';
 import { applyRetention } from './retention-store.js';
 import { readRollups, RollupMark } from './rollup-store.js';
@@ -169,28 +180,58 @@ class DuckDbStore implements Store {
     return this.read('loading model states', () => loadModelStates(this.reader, model));
   }
 
-  recordTraining(models: readonly CatalogModel[], events: readonly TrainingEvent[]): Promise<void> {
-    return this.write('recording model training', () => recordTrainingBatch(this.writer, models, events));
-  }
-
-  queryModels(query: CatalogQuery) {
-    return this.read('querying the model catalog', () => queryModels(this.reader, query));
-  }
-
-  getModel(id: string) {
-    return this.read('reading a model', () => getModel(this.reader, id));
-  }
-
-  trainingHistory(ids: readonly string[], limit: number) {
-    return this.read('reading training history', () => trainingHistory(this.reader, ids, limit));
-  }
-
   writeErrorEvents(events: readonly ErrorEvent[]): Promise<void> {
     return this.write('writing error events', () => writeErrorEventBatch(this.writer, events));
   }
 
   countErrorEvents(query: { activeSinceMs: number; fromMs: number; toMs: number }) {
     return this.read('counting error events', () => countErrorEvents(this.reader, query));
+  }
+
+  appendAudit(entry: AuditEntry): Promise<string> {
+    return this.writeReturning('appending to the audit log', () => appendAudit(this.writer, entry));
+  }
+
+  queryAudit(query: AuditQuery) {
+    return this.read('querying the audit log', () => queryAudit(this.reader, query));
+  }
+
+  getAnomaly(id: string) {
+    return this.read('reading an anomaly', () => getAnomaly(this.reader, id));
+  }
+
+  acknowledgeAnomalies(ids: readonly string[], actor: string, atMs: number) {
+    return this.writeReturning('acknowledging anomalies', () =>
+      acknowledgeAnomalies(this.writer, ids, actor, atMs),
+    );
+  }
+
+  writeFeedback(record: FeedbackRecord): Promise<void> {
+    return this.write('writing feedback', () => writeFeedback(this.writer, record));
+  }
+
+  readFeedbackSince(fromMs: number) {
+    return this.read('reading feedback', () => readFeedbackSince(this.reader, fromMs));
+  }
+
+  countFeedbackByModel() {
+    return this.read('counting feedback', () => countFeedbackByModel(this.reader));
+  }
+
+  claimExecution(execution: ActionExecution, sinceMs: number) {
+    return this.writeReturning('claiming an action execution', () =>
+      claimExecution(this.writer, execution, sinceMs),
+    );
+  }
+
+  transitionExecution(id: string, from: ExecutionState, change: ExecutionChange) {
+    return this.writeReturning('updating an action execution', () =>
+      transitionExecution(this.writer, id, from, change),
+    );
+  }
+
+  getExecution(id: string) {
+    return this.read('reading an action execution', () => getExecution(this.reader, id));
   }
 
   /** One queued write per chunk, so pushes and cycles interleave with a long backlog. */
