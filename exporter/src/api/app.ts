@@ -16,8 +16,12 @@ import type { Store } from '../store/store.js';
 import { ApiTokens, authenticate, requireRole } from './auth.js';
 import { errorHandler, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import { rateLimit, TokenBuckets } from './rate-limit.js';
+import { actionsRouter, type ActionsDeps } from './routes/actions.js';
 import { anomaliesRouter } from './routes/anomalies.js';
+import { auditRouter } from './routes/audit.js';
 import { forecastsRouter, type ForecastsDeps } from './routes/forecasts.js';
+import { feedbackRouter, type FeedbackDeps } from './routes/feedback.js';
 import { healthRouter } from './routes/health.js';
 import { incidentsRouter } from './routes/incidents.js';
 import { summaryRouter } from './routes/summary.js';
@@ -45,6 +49,8 @@ export interface AppDeps {
   forecasts?: ForecastsDeps;
   /** Background jobs (on-demand analysis); absent, their routes are not mounted. */
   jobs?: JobsDeps;
+  /** Feedback and actions, audited; absent, their routes are not mounted (GET /api/v1/audit always is). */
+  actions?: FeedbackDeps & ActionsDeps & { writeRateLimit: { perSecond: number; burst: number } };
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -71,7 +77,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/v1', read, summaryRouter({ store, latest, self, sourceHealth, clock }));
   app.use('/api/v1', read, forecastsRouter(deps.forecasts, deps.latest));
   app.use('/api/v1', read, servicesRouter(deps.latest));
+  app.use('/api/v1', read, auditRouter(deps.store));
   if (deps.jobs) app.use('/api/v1', jobsRouter(deps.jobs));
+  if (deps.actions) {
+    const { perSecond, burst } = deps.actions.writeRateLimit;
+    const writes = rateLimit(new TokenBuckets(perSecond, burst, deps.clock), 'write');
+    app.use('/api/v1', feedbackRouter(deps.actions, writes));
+    app.use('/api/v1', actionsRouter(deps.actions, writes));
+  }
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

@@ -141,7 +141,7 @@ export function authenticate(tokens: ApiTokens): RequestHandler {
 export function requireRole(permission: Permission): RequestHandler {
   return (_request, response, next) => {
     const actor = actorOf(response);
-    if (actor.role !== 'anonymous' && !GRANTS[actor.role].includes(permission)) {
+    if (!mayDo(actor, permission)) {
       const roles = Object.entries(GRANTS)
         .filter(([, grants]) => grants.includes(permission))
         .map(([role]) => role);
@@ -153,6 +153,11 @@ export function requireRole(permission: Permission): RequestHandler {
     }
     next();
   };
+}
+
+/** Whether the actor's role grants `permission` (everything is granted when the API is open). */
+export function mayDo(actor: Actor, permission: Permission): boolean {
+  return actor.role === 'anonymous' || GRANTS[actor.role].includes(permission);
 }
 
 export function actorOf(response: Response): Actor {

@@ -412,3 +412,150 @@ export type ErrorBody = z.infer<typeof errorBody>;
 export type AnalysisRequest = z.infer<typeof analysisRequest>;
 export type JobBody = z.infer<typeof job>;
 export type JobResponse = z.infer<typeof jobResponse>;
+
+// Audit (DESIGN Decision 10): every state-changing call, newest first.
+export const auditQuery = z.strictObject({
+  actor: z.string().min(1).max(200).optional().meta({ description: 'Who: a Grafana user or a token id' }),
+  action: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'What, e.g. anomaly.ack, action.execute' }),
+  from: timeParam.optional(),
+  to: timeParam.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+export const auditEntry = z
+  .object({
+    id: z.string(),
+    time: isoTime,
+    actor: z.string().meta({ description: 'The Grafana user, else the token (never the token itself)' }),
+    action: z.string(),
+    target: z.string().nullable().meta({ description: 'e.g. anomaly:42, execution:<id>' }),
+    parameters: z.record(z.string(), z.unknown()),
+    result: z.string().meta({ description: 'success, failure, timeout, refused, pending_approval, …' }),
+    durationMs: z.number(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const auditResponse = z
+  .object({ items: z.array(auditEntry), nextCursor: z.string().nullable() })
+  .meta({ id: 'AuditResponse' });
+
+// Feedback on anomalies (operator).
+const note = z.string().max(1000).meta({ description: 'Free text, kept in the audit trail' });
+
+export const ackRequest = z.strictObject({ note: note.optional() }).meta({ id: 'AckRequest' });
+
+export const ackResponse = z
+  .object({
+    anomalyId: z.string(),
+    acknowledgedBy: z.string(),
+    acknowledgedAt: isoTime,
+    alreadyAcknowledged: z.boolean().meta({ description: 'True when someone had acknowledged it before' }),
+  })
+  .meta({ id: 'AckResponse' });
+
+export const feedbackRequest = z
+  .strictObject({ verdict: z.enum(['true_positive', 'false_positive']), note: note.default('') })
+  .meta({ id: 'FeedbackRequest' });
+
+export const feedbackResponse = z
+  .object({
+    anomalyId: z.string(),
+    verdict: z.enum(['true_positive', 'false_positive']),
+    givenBy: z.string(),
+    givenAt: isoTime,
+    activeAt: z.number().meta({
+      description: 'The score the series now needs to be anomalous (raised by recent false positives)',
+    }),
+  })
+  .meta({ id: 'FeedbackResponse' });
+
+// Actions (DESIGN "Safety rules for actions"): declared in config, executed by operators.
+const targetIds = {
+  anomalyId: z.string().min(1).max(40).optional(),
+  incidentId: z.string().min(1).max(40).optional(),
+};
+
+export const actionsQuery = z
+  .strictObject(targetIds)
+  .meta({ description: 'Name a target to learn which actions apply to it' });
+
+export const actionParamValue = z.union([z.string().max(1000), z.number(), z.boolean()]);
+
+export const executeRequest = z
+  .strictObject({
+    ...targetIds,
+    params: z.record(z.string().max(100), actionParamValue).default({}),
+  })
+  .refine((body) => (body.anomalyId === undefined) !== (body.incidentId === undefined), {
+    error: 'set exactly one of anomalyId or incidentId',
+    path: ['anomalyId'],
+  })
+  .meta({ id: 'ExecuteRequest' });
+
+export const actionInfo = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.string().meta({ description: 'webhook, alertmanager_silence or acknowledge' }),
+    role: z.enum(['operator', 'admin']).meta({ description: 'The role needed to execute it' }),
+    auto: z.boolean(),
+    approval: z.boolean().meta({ description: 'A second, different operator must approve each execution' }),
+    appliesTo: z.object({ signals: z.array(z.string()), services: z.array(z.string()) }),
+    params: z.array(
+      z.object({
+        name: z.string(),
+        type: z.enum(['string', 'number', 'boolean', 'duration']),
+        required: z.boolean(),
+        description: z.string(),
+      }),
+    ),
+    applicable: z
+      .boolean()
+      .nullable()
+      .meta({ description: 'Whether it applies to the target asked about; null when none was named' }),
+  })
+  .meta({ id: 'Action' });
+
+export const actionsResponse = z.object({ actions: z.array(actionInfo) }).meta({ id: 'ActionsResponse' });
+
+export const execution = z
+  .object({
+    id: z.string(),
+    action: z.string(),
+    target: z.object({ kind: z.enum(['anomaly', 'incident']), id: z.string() }),
+    params: z.record(z.string(), z.unknown()),
+    state: z.enum(['pending_approval', 'running', 'success', 'failure', 'timeout', 'refused']),
+    requestedBy: z.string(),
+    requestedAt: isoTime,
+    approvedBy: z.string().nullable(),
+    finishedAt: isoTime.nullable(),
+    result: z
+      .unknown()
+      .meta({ description: 'What the executor reported (status, silence ids); never a secret' }),
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'Execution' });
+
+export const executionResponse = z
+  .object({
+    execution,
+    replayed: z
+      .boolean()
+      .meta({ description: 'True when the Idempotency-Key was seen before: this is that execution' }),
+  })
+  .meta({ id: 'ExecutionResponse' });
+
+export type AuditResponse = z.infer<typeof auditResponse>;
+export type AckResponse = z.infer<typeof ackResponse>;
+export type FeedbackResponse = z.infer<typeof feedbackResponse>;
+export type ActionInfo = z.infer<typeof actionInfo>;
+export type ActionsResponse = z.infer<typeof actionsResponse>;
+export type ExecuteRequest = z.infer<typeof executeRequest>;
+export type ExecutionBody = z.infer<typeof execution>;
+export type ExecutionResponse = z.infer<typeof executionResponse>;

@@ -1,6 +1,16 @@
 /** The OpenAPI 3.1 document, generated from the contract's schemas (never written by hand). */
 import { z } from 'zod';
 import {
+  ackRequest,
+  ackResponse,
+  actionsQuery,
+  actionsResponse,
+  auditQuery,
+  auditResponse,
+  executeRequest,
+  executionResponse,
+  feedbackRequest,
+  feedbackResponse,
   analysisRequest,
   anomaliesQuery,
   forecastQuery,
@@ -58,6 +68,15 @@ const ingestErrors = {
     headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
   },
 };
+
+const writeErrors = {
+  ...errors,
+  '429': jsonResponse('Too many writes (actions.rateLimit, per token)', errorBody),
+};
+
+function inputSchema(schema: z.ZodType) {
+  return z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0' });
+}
 
 /** The open endpoints opt out of the document-wide bearer requirement. */
 const open: { security: never[] } = { security: [] };
@@ -207,6 +226,112 @@ export function openApiDocument(version: string) {
             '200': jsonResponse('The job', jobResponse.pick({ job: true })),
             ...errors,
             '404': jsonResponse('No such job (finished jobs are kept for a while only)', errorBody),
+          },
+        },
+      },
+      '/api/v1/audit': {
+        get: {
+          summary: 'The audit trail of state-changing calls, newest first, paginated (never pruned)',
+          parameters: queryParameters(auditQuery),
+          responses: { '200': jsonResponse('A page of audit rows', auditResponse), ...errors },
+        },
+      },
+      '/api/v1/anomalies/{id}/ack': {
+        post: {
+          summary: 'Acknowledge an anomaly (role operator); the first acknowledgement stands; audited',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: {
+            required: false,
+            content: { 'application/json': { schema: inputSchema(ackRequest) } },
+          },
+          responses: {
+            '200': jsonResponse('The acknowledgement', ackResponse),
+            ...writeErrors,
+            '404': jsonResponse('No such anomaly', errorBody),
+          },
+        },
+      },
+      '/api/v1/anomalies/{id}/feedback': {
+        post: {
+          summary: 'Judge an anomaly true or false positive (role operator); audited',
+          description:
+            'Counted in omen_feedback_total and omen_model_feedback_precision. A false positive raises ' +
+            'the series’ activation bar by the rule in README (“The false-positive rule”).',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: inputSchema(feedbackRequest) } },
+          },
+          responses: {
+            '200': jsonResponse('The verdict and the series’ new activation bar', feedbackResponse),
+            ...writeErrors,
+            '404': jsonResponse('No such anomaly', errorBody),
+          },
+        },
+      },
+      '/api/v1/actions': {
+        get: {
+          summary: 'The action catalog (no URLs or secrets) and which actions apply to a target',
+          parameters: queryParameters(actionsQuery),
+          responses: {
+            '200': jsonResponse('The actions', actionsResponse),
+            ...errors,
+            '404': jsonResponse('No such target', errorBody),
+          },
+        },
+      },
+      '/api/v1/actions/{id}/execute': {
+        post: {
+          summary: 'Execute an action on an anomaly or incident (role operator, or admin if the action says)',
+          description:
+            'Needs an Idempotency-Key header: a repeat of the key within actions.idempotencyWindow, ' +
+            'concurrent or later, runs nothing and returns the first execution (`replayed: true`). ' +
+            'Runs within the action’s time limit; audited and counted whatever the outcome.',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              schema: { type: 'string', maxLength: 200 },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: inputSchema(executeRequest) } },
+          },
+          responses: {
+            '200': jsonResponse('The execution, finished (success, failure or timeout)', executionResponse),
+            '202': jsonResponse('The execution, waiting for a second operator’s approval', executionResponse),
+            ...writeErrors,
+            '404': jsonResponse('No such action or target', errorBody),
+            '409': jsonResponse(
+              'Not applicable to the target, or the key was used for another request',
+              errorBody,
+            ),
+          },
+        },
+      },
+      '/api/v1/executions/{id}/approve': {
+        post: {
+          summary: 'Approve a pending execution (role operator; not the one who asked) and run it',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': jsonResponse('The execution, finished', executionResponse),
+            ...writeErrors,
+            '404': jsonResponse('No such execution', errorBody),
+            '409': jsonResponse('Not waiting for approval', errorBody),
+          },
+        },
+      },
+      '/api/v1/executions/{id}': {
+        get: {
+          summary: 'One execution and its result',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': jsonResponse('The execution', executionResponse),
+            ...errors,
+            '404': jsonResponse('No such execution', errorBody),
           },
         },
       },

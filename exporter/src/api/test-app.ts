@@ -10,7 +10,7 @@ import { createSources } from '../sources/registry.js';
 import { PushSource } from '../sources/push/push-source.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { Store } from '../store/store.js';
-import { createApp } from './app.js';
+import { createApp, type AppDeps } from './app.js';
 import type { ApiTokens } from './auth.js';
 import type { JobsDeps } from './routes/jobs.js';
 
@@ -36,6 +36,7 @@ export async function startTestApp(options: {
   clock?: () => number;
   store?: Store;
   jobs?: JobsDeps;
+  actions?: AppDeps['actions'];
 }): Promise<TestApp> {
   const config = parseConfig(options.yaml ?? PUSH_CONFIG, 'test.yaml');
   const store =
@@ -57,6 +58,7 @@ export async function startTestApp(options: {
     push,
     clock: options.clock,
     jobs: options.jobs,
+    actions: options.actions,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

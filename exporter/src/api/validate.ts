@@ -22,6 +22,18 @@ export function parseTimeParam(value: string | undefined): number | undefined {
   return /^\d+(\.\d+)?$/.test(value) ? Math.round(Number(value) * 1000) : Date.parse(value);
 }
 
+/** The `from` and `to` query parameters as Unix ms; `from` after `to` is a 400. */
+export function timeRangeOrThrow(query: { from?: string; to?: string }): { fromMs?: number; toMs?: number } {
+  const fromMs = parseTimeParam(query.from);
+  const toMs = parseTimeParam(query.to);
+  if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) {
+    throw new ApiError(400, 'invalid_parameter', 'invalid query parameter "from": it is after "to"', {
+      parameter: 'from',
+    });
+  }
+  return { fromMs, toMs };
+}
+
 /** `events[3].service`: the path of a field in a JSON body, as a client would write it. */
 function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';

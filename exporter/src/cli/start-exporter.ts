@@ -5,6 +5,8 @@
  */
 import type { Server } from 'node:http';
 import { once } from 'node:events';
+import { loadActionSecrets } from '../actions/secrets.js';
+import { setUpActions } from '../actions/actions-setup.js';
 import { createApp } from '../api/app.js';
 import { ApiTokens } from '../api/auth.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -49,6 +51,7 @@ export async function startExporter(
 ): Promise<ExporterHandle> {
   // Read before anything opens: a missing token stops start-up rather than leaving the API open.
   const tokens = ApiTokens.load(config.auth, options.env ?? process.env);
+  const actionSecrets = loadActionSecrets(config.actions.catalog, options.env ?? process.env);
   const store = await openDuckDbStore(config.store, { logger: logger.child({ component: 'store' }) });
   const self = new SelfMetrics({ processMetrics: options.processMetrics ?? true });
   const intervalMs = parseDuration(config.pipeline.interval);
@@ -73,6 +76,8 @@ export async function startExporter(
   const restored = await memory.restore();
   logger.info({ model: detector.name, ...restored }, 'detector states restored');
 
+  const actions = setUpActions(config, { store, self, logger, secrets: actionSecrets, clock: options.clock });
+  await actions.feedback.start();
   const deps: CycleDeps = {
     sources,
     store,
@@ -90,6 +95,7 @@ export async function startExporter(
     intervalMs,
     health: new Map<string, SourceHealth>(),
     latest: { scores: [] },
+    sensitivity: actions.sensitivity,
   };
   const forecastSettings = resolveForecastSettings(config);
   if (forecastSettings) {
@@ -138,6 +144,7 @@ export async function startExporter(
     tokens,
     push: sources.find((source) => source instanceof PushSource),
     jobs: { queue: jobs, analysis: new OnDemandAnalysis(() => scheduler.runNow(), deps.latest) },
+    actions: actions.api,
   });
   const server = await listen(app, config.server.host, config.server.port, store);
   const port = (server.address() as { port: number }).port;
@@ -171,6 +178,7 @@ export async function startExporter(
           );
         });
         await jobs.drain();
+        await actions.runner.drain();
         await closeServer(server);
         await Promise.all(sources.map((source) => source.close?.()));
         await store.close();

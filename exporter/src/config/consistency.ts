@@ -6,6 +6,7 @@ import { accessSync, constants } from 'node:fs';
 import type { OmenConfig } from './schema.js';
 import { parseSelector } from '../sources/scrape/selector.js';
 import { prometheusSourceProblems } from '../sources/prometheus/config-checks.js';
+import { actionProblems } from './actions-checks.js';
 import { formatPath } from './errors.js';
 import { parseDuration } from './duration.js';
 
@@ -83,6 +84,7 @@ export function checkConsistency(config: OmenConfig, env: NodeJS.ProcessEnv = {}
     ...authTokenProblems(config, env),
     ...prometheusSourceProblems(config),
     ...forecastProblems(config),
+    ...actionProblems(config, env),
   ];
 }
 

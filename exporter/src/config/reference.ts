@@ -74,6 +74,8 @@ function walk(schema: JsonSchema, prefix: string, required: boolean, rows: Refer
 
 /** A list of kinds: keys every kind shares are listed once, then each kind's own keys. */
 function walkVariants(variants: JsonSchema[], prefix: string, rows: ReferenceRow[]): void {
+  // Sources and signals are told apart by `type`, actions by `kind`.
+  const tag = variants[0]?.properties?.kind ? 'kind' : 'type';
   const keysOf = (variant: JsonSchema) => Object.keys(variant.properties ?? {});
   const common = keysOf(variants[0]!).filter((key) =>
     variants.every((variant) => keysOf(variant).includes(key)),
@@ -82,22 +84,22 @@ function walkVariants(variants: JsonSchema[], prefix: string, rows: ReferenceRow
   for (const key of common) {
     const child = first.properties![key]!;
     const kinds =
-      key === 'type'
+      key === tag
         ? {
             ...child,
             const: undefined,
-            enum: variants.map((v) => v.properties!.type!.const),
-            description: 'Kind; the keys each kind adds are listed below as `[type=…]`.',
+            enum: variants.map((v) => v.properties![tag]!.const),
+            description: `Kind; the keys each kind adds are listed below as \`[${tag}=…]\`.`,
           }
         : child;
     walk(kinds, `${prefix}[].${key}`, first.required?.includes(key) ?? false, rows);
   }
   for (const variant of variants) {
-    const kind = String(variant.properties?.type?.const);
+    const kind = String(variant.properties?.[tag]?.const);
     for (const key of keysOf(variant).filter((name) => !common.includes(name))) {
       walk(
         variant.properties![key]!,
-        `${prefix}[type=${kind}].${key}`,
+        `${prefix}[${tag}=${kind}].${key}`,
         variant.required?.includes(key) ?? false,
         rows,
       );
@@ -119,7 +121,7 @@ export function configReferenceRows(): ReferenceRow[] {
   const rows: ReferenceRow[] = [];
   walk(z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema, '', true, rows);
   return rows.filter(
-    (entry) => !(entry.type.startsWith('list of') && entry.key.match(/^(sources|signals)$/)),
+    (entry) => !(entry.type.startsWith('list of') && entry.key.match(/^(sources|signals|actions\.catalog)$/)),
   );
 }
 

@@ -5,6 +5,7 @@
  * this schema (`npm run docs:config`) and a test keeps the two in sync.
  */
 import { z } from 'zod';
+import { actionsSchema, feedbackSchema } from './actions-schema.js';
 import { DURATION_PATTERN } from './duration.js';
 import { forecastSchema } from './forecast-schema.js';
 import { incidentsSchema, rcaSchema } from './incident-schema.js';
@@ -258,6 +259,8 @@ export const configSchema = z.strictObject({
   incidents: incidentsSchema,
   rca: rcaSchema,
   auth: authSchema,
+  actions: actionsSchema,
+  feedback: feedbackSchema,
   sources: z.array(sourceSchema).min(1, { error: 'at least one source is needed' }),
   signals: z.array(signalSchema).min(1, { error: 'at least one signal is needed' }),
 });

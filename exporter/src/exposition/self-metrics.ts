@@ -27,6 +27,12 @@ export class SelfMetrics {
     ...spec('storeMaintenanceLastSuccess'),
     registers: [this.registry],
   });
+  readonly feedback = new Counter({ ...spec('feedback'), registers: [this.registry] });
+  readonly modelFeedbackPrecision = new Gauge({
+    ...spec('modelFeedbackPrecision'),
+    registers: [this.registry],
+  });
+  readonly actionExecutions = new Counter({ ...spec('actionExecutions'), registers: [this.registry] });
 
   constructor(options: { processMetrics: boolean }) {
     // Process metrics (CPU, memory, event loop) are standard for an exporter; tests of the

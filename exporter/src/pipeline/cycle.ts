@@ -46,6 +46,8 @@ export interface CycleDeps {
   services?: ServiceAnomalies;
   /** Incidents and their root-cause analysis; absent when `incidents.enabled` is false. */
   incidents?: IncidentStageDeps;
+  /** Each series' active bar after operator feedback (the false-positive rule); absent: anomaly.activeAt. */
+  sensitivity?: { activeAt(signal: string, service: string, nowMs: number): number };
   /** Latest per-series scores, for the API. */
   latest: { scores: SeriesScore[]; services?: ServiceAnomaly[] };
 }
@@ -106,6 +108,7 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
     model: deps.detector.name,
     signals: deps.signals,
     anomaly: deps.anomaly,
+    activeAt: deps.sensitivity && ((signal, service) => deps.sensitivity!.activeAt(signal, service, nowMs)),
   });
   await deps.store.writeAnomalies(outcome.anomalies);
   const incidents = await incidentStage(deps, outcome.anomalies, nowMs);

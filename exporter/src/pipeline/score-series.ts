@@ -39,10 +39,15 @@ interface ScoringInput {
   model: string;
   signals: Map<string, SignalSettings>;
   anomaly: OmenConfig['anomaly'];
+  /** The score a series must reach to be active (operator feedback raises it); default anomaly.activeAt. */
+  activeAt?: (signal: string, service: string) => number;
 }
 
-const isActive = (result: AnomalyResult, config: OmenConfig['anomaly']): boolean =>
-  !result.warming && result.score >= config.activeAt;
+const isActive = (result: AnomalyResult, activeAt: number): boolean =>
+  !result.warming && result.score >= activeAt;
+
+const barOf = (series: TrackedSeries, input: ScoringInput): number =>
+  input.activeAt?.(series.signal, series.service) ?? input.anomaly.activeAt;
 
 function publishedScore(
   series: TrackedSeries,
@@ -64,7 +69,7 @@ function publishedScore(
     anomaly: live
       ? {
           score: live.score,
-          active: isActive(live, input.anomaly),
+          active: isActive(live, barOf(series, input)),
           severity: severity ? SEVERITY_LEVEL[severity] : SEVERITY_LEVEL.none,
           expected: live.expected,
         }
@@ -76,7 +81,7 @@ function publishedScore(
 function anomalyRecord(series: TrackedSeries, point: PointResult, input: ScoringInput): AnomalyRecord | null {
   const { result } = point;
   const severity = severityOf(result.score, input.anomaly.severities);
-  if (!isActive(result, input.anomaly) || !severity) return null;
+  if (!isActive(result, barOf(series, input)) || !severity) return null;
   return {
     signal: series.signal,
     service: series.service,

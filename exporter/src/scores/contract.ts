@@ -137,4 +137,19 @@ export const SELF_METRICS = {
     help: 'Unix time the store maintenance (rollups, retention) last completed.',
     labels: [],
   },
+  feedback: {
+    name: 'omen_feedback_total',
+    help: 'Operator verdicts on anomalies, by verdict (true_positive, false_positive).',
+    labels: ['verdict'],
+  },
+  modelFeedbackPrecision: {
+    name: 'omen_model_feedback_precision',
+    help: 'Share of the model’s anomalies judged by operators that were true positives.',
+    labels: ['model'],
+  },
+  actionExecutions: {
+    name: 'omen_action_executions_total',
+    help: 'Action executions by result: success, failure, timeout, refused, pending_approval.',
+    labels: ['action', 'result'],
+  },
 } as const satisfies Record<string, MetricSpec>;

@@ -2,20 +2,13 @@
 import { Router } from 'express';
 import type { AnomalyStore } from '../../store/store.js';
 import { anomaliesQuery, type AnomaliesResponse } from '../contract.js';
-import { ApiError } from '../errors.js';
-import { pageWithCursor, parseOrThrow, parseTimeParam } from '../validate.js';
+import { pageWithCursor, parseOrThrow, timeRangeOrThrow } from '../validate.js';
 
 export function anomaliesRouter(store: AnomalyStore): Router {
   const router = Router();
   router.get('/anomalies', async (request, response) => {
     const query = parseOrThrow(anomaliesQuery, request.query, 'query');
-    const fromMs = parseTimeParam(query.from);
-    const toMs = parseTimeParam(query.to);
-    if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) {
-      throw new ApiError(400, 'invalid_parameter', 'invalid query parameter "from": it is after "to"', {
-        parameter: 'from',
-      });
-    }
+    const { fromMs, toMs } = timeRangeOrThrow(query);
     const page = await pageWithCursor(() =>
       store.queryAnomalies({
         service: query.service,
