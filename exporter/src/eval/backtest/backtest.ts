@@ -30,7 +30,10 @@ export interface BreachEpisode {
   /** First value over the threshold. */
   breachedAtMs: number;
   thresholdAlertAtMs: number;
-  /** When the predicted alert was first firing within the horizon before the breach; null: missed. */
+  /**
+   * When the predicted alert was first firing, from one horizon before the breach until just
+   * before the threshold alert fired (firing with it warns nobody); null: missed.
+   */
   predictedAtMs: number | null;
 }
 
@@ -122,7 +125,7 @@ function episodesOf(
     while (breach > 0 && (values[breach - 1] as number) > threshold) breach -= 1;
     const breachedAtMs = times[breach] as number;
     let predictedAtMs: number | null = null;
-    for (let k = 0; k <= i && predictedAtMs === null; k += 1) {
+    for (let k = 0; k < i && predictedAtMs === null; k += 1) {
       if (predicted[k] && (times[k] as number) >= breachedAtMs - horizonMs)
         predictedAtMs = times[k] as number;
     }
