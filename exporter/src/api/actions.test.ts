@@ -252,6 +252,45 @@ describe('POST /api/v1/actions/:id/execute', () => {
   });
 });
 
+describe('incident targets', () => {
+  it('acknowledging an incident acknowledges its member anomalies', async () => {
+    const [incidentId] = await env.app.store.writeIncidents([
+      {
+        state: 'open',
+        openedAtMs: Date.UTC(2026, 0, 1),
+        lastAnomalyMs: Date.UTC(2026, 0, 1),
+        resolvedAtMs: null,
+        severity: 'high',
+        symptom: { signal: 'error_ratio', service: 'payments' },
+        anomalies: [
+          {
+            signal: 'error_ratio',
+            service: 'payments',
+            model: 'tail_ensemble',
+            timestampMs: Date.UTC(2026, 0, 1),
+          },
+        ],
+      },
+    ]);
+    const listed = await call(env.app.base, `/api/v1/actions?incidentId=${incidentId}`, {
+      token: TOKENS.viewer,
+    });
+    expect(listed.body.actions.find((a: { id: string }) => a.id === 'payments_ack').applicable).toBe(true);
+    const done = await execute('payments_ack', { incidentId }, { key: 'k-incident', user: 'erin' });
+    expect(done.body.execution).toMatchObject({
+      target: { kind: 'incident', id: incidentId },
+      state: 'success',
+      result: { acknowledged: 1 },
+    });
+    const ack = await call(env.app.base, `/api/v1/anomalies/${env.anomalyIds.payments}/ack`, {
+      method: 'POST',
+      token: TOKENS.operator,
+      body: {},
+    });
+    expect(ack.body).toMatchObject({ acknowledgedBy: 'erin', alreadyAcknowledged: true });
+  });
+});
+
 describe('approval', () => {
   it('waits for a second, different operator; the requester is refused', async () => {
     const asked = await execute(

@@ -68,6 +68,12 @@ const CASES: Record<string, string> = {
   'invalid-forecast-horizon.yaml': 'forecast.horizons[1]: must be at least forecast.step (5m)',
   'invalid-forecast-model.yaml':
     'line 2: forecast.model: expected one of median_combination, ets, theta, seasonal_naive',
+  'invalid-action-url.yaml':
+    'actions.catalog[0].url: "https://hooks.example.com.evil.example/x" starts with none of actions.allowedUrls',
+  'invalid-action-placeholder.yaml': 'actions.catalog[0].body: unknown placeholder {{params.replicas}}',
+  'invalid-action-secret-both.yaml':
+    'line 8: actions.catalog[0].secret: set exactly one of file or env (the secret itself never goes in this file)',
+  'invalid-action-duplicate.yaml': 'actions.catalog: the id "ack" is used twice',
 };
 
 describe('config loading', () => {

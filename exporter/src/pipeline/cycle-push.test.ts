@@ -91,6 +91,19 @@ describe('a cycle with the push source', () => {
     expect(score?.anomaly?.score).toBeGreaterThan(0.99);
   });
 
+  it('holds a series to its per-series activation bar (operator feedback), and records no anomaly under it', async () => {
+    const raised = new Set(['queue_depth']);
+    deps.sensitivity = { activeAt: (signal) => (raised.has(signal) ? 1.1 : config.anomaly.activeAt) };
+    for (let step = 1; step <= 90; step += 1) await pushThenCycle(step, 10 + (step % 3), step % 2);
+    await pushThenCycle(91, 500, 30);
+
+    const text = deps.snapshot.exposition();
+    expect(deps.latest.scores.find((s) => s.signal === 'queue_depth')?.anomaly?.score).toBeGreaterThan(0.99);
+    expect(text).toContain('omen_anomaly_active{signal="queue_depth",service="api"} 0');
+    const { items } = await store.queryAnomalies({ limit: 100, signal: 'queue_depth' });
+    expect(items).toEqual([]);
+  });
+
   it('does not write pushed samples a second time', async () => {
     for (let step = 1; step <= 3; step += 1) await pushThenCycle(step, 10, 1);
     const series = await store.listSeries();
