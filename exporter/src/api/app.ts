@@ -27,6 +27,7 @@ import { incidentsRouter } from './routes/incidents.js';
 import { summaryRouter } from './routes/summary.js';
 import { ingestRouter, type PushIngest } from './routes/ingest.js';
 import { jobsRouter, type JobsDeps } from './routes/jobs.js';
+import { modelsRouter, type ModelsDeps } from './routes/models.js';
 import { servicesRouter } from './routes/services.js';
 import { signalsRouter } from './routes/signals.js';
 
@@ -49,6 +50,8 @@ export interface AppDeps {
   forecasts?: ForecastsDeps;
   /** Background jobs (on-demand analysis); absent, their routes are not mounted. */
   jobs?: JobsDeps;
+  /** The model catalog and retrains (GET /api/v1/models); absent, not mounted. */
+  models?: ModelsDeps;
   /** Feedback and actions, audited; absent, their routes are not mounted (GET /api/v1/audit always is). */
   actions?: FeedbackDeps & ActionsDeps & { writeRateLimit: { perSecond: number; burst: number } };
 }
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/v1', read, servicesRouter(deps.latest));
   app.use('/api/v1', read, auditRouter(deps.store));
   if (deps.jobs) app.use('/api/v1', jobsRouter(deps.jobs));
+  if (deps.models) app.use('/api/v1', modelsRouter(deps.models));
   if (deps.actions) {
     const { perSecond, burst } = deps.actions.writeRateLimit;
     const writes = rateLimit(new TokenBuckets(perSecond, burst, deps.clock), 'write');

@@ -3,7 +3,7 @@ import { JobQueue } from '../jobs/job-queue.js';
 import { OnDemandAnalysis } from '../pipeline/analysis.js';
 import type { SeriesScore } from '../scores/series-score.js';
 import { ApiTokens } from './auth.js';
-import { call, startTestApp, type TestApp } from './test-app.js';
+import { call, startTestApp, type TestApp, waitForJob as waitForJobIn } from './test-app.js';
 
 const TOKENS = { viewer: 'viewer-token-0123456789', admin: 'admin-token-0123456789' };
 const AUTH = {
@@ -56,13 +56,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function waitForJob(id: string) {
-  for (;;) {
-    const { body } = await call(app.base, `/api/v1/jobs/${id}`, { token: TOKENS.viewer });
-    if (body.job.state !== 'running') return body.job;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const waitForJob = (id: string) => waitForJobIn(app.base, id, TOKENS.viewer);
 
 describe('POST /api/v1/analysis and GET /api/v1/jobs/:id', () => {
   it('answers 202 with a running job, joins repeats, and reports the cycle’s findings', async () => {

@@ -27,6 +27,8 @@ import {
   ingestRequest,
   ingestResponse,
   jobResponse,
+  modelsQuery,
+  modelsResponse,
   signalsResponse,
 } from './contract.js';
 
@@ -332,6 +334,30 @@ export function openApiDocument(version: string) {
             '200': jsonResponse('The execution', executionResponse),
             ...errors,
             '404': jsonResponse('No such execution', errorBody),
+          },
+        },
+      },
+      '/api/v1/models': {
+        get: {
+          summary: 'The model catalog: each trained model instance, its quality and latest history',
+          parameters: queryParameters(modelsQuery),
+          responses: { '200': jsonResponse('A page of models', modelsResponse), ...errors },
+        },
+      },
+      '/api/v1/models/{id}/retrain': {
+        post: {
+          summary: 'Refit one model instance now (role admin); 202 with a job to poll',
+          description:
+            'Recorded in the training history with who asked; the refit goes before every scheduled ' +
+            'one. While a retrain of the same id runs, the request joins it (`coalesced: true`).',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '202': {
+              ...jsonResponse('The job, running or joined', jobResponse),
+              headers: { Location: { description: 'The job’s URL', schema: { type: 'string' } } },
+            },
+            ...errors,
+            '404': jsonResponse('No model has that id', errorBody),
           },
         },
       },

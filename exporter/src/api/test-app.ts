@@ -13,6 +13,7 @@ import type { Store } from '../store/store.js';
 import { createApp, type AppDeps } from './app.js';
 import type { ApiTokens } from './auth.js';
 import type { JobsDeps } from './routes/jobs.js';
+import type { ModelsDeps } from './routes/models.js';
 
 export const PUSH_CONFIG = [
   'sources:',
@@ -37,6 +38,7 @@ export async function startTestApp(options: {
   store?: Store;
   jobs?: JobsDeps;
   actions?: AppDeps['actions'];
+  models?: ModelsDeps;
 }): Promise<TestApp> {
   const config = parseConfig(options.yaml ?? PUSH_CONFIG, 'test.yaml');
   const store =
@@ -58,6 +60,7 @@ export async function startTestApp(options: {
     push,
     clock: options.clock,
     jobs: options.jobs,
+    models: options.models,
     actions: options.actions,
   });
   const server: Server = app.listen(0, '127.0.0.1');
@@ -104,4 +107,13 @@ export async function call(
     // /metrics is text
   }
   return { status: response.status, headers: response.headers, body };
+}
+
+/** Polls GET /api/v1/jobs/:id until the job has finished; returns it. */
+export async function waitForJob(base: string, id: string, token: string) {
+  for (;;) {
+    const { body } = await call(base, `/api/v1/jobs/${id}`, { token });
+    if (body.job.state !== 'running') return body.job;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

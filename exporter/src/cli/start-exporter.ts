@@ -20,6 +20,8 @@ import type { SourceHealth } from '../pipeline/collect.js';
 import { runCycle, type CycleDeps } from '../pipeline/cycle.js';
 import { DetectorMemory } from '../pipeline/detector-memory.js';
 import { ForecastBook } from '../pipeline/forecast-book.js';
+import { ModelLifecycle } from '../pipeline/model-lifecycle.js';
+import { ModelRetrain } from '../pipeline/model-retrain.js';
 import { setUpIncidents } from '../pipeline/incident-setup.js';
 import { ServiceAnomalies } from '../pipeline/service-anomalies.js';
 import { resolveServiceForestParams, SERVICE_FOREST } from '../models/anomaly/service-forest.js';
@@ -67,6 +69,7 @@ export async function startExporter(
     minPoints: config.anomaly.minPoints,
   });
   self.registerModel(detector.name);
+  self.registerModelInfo(detector.name, 'online_tail_ensemble', VERSION);
   const memory = new DetectorMemory(
     detector,
     store,
@@ -99,8 +102,12 @@ export async function startExporter(
   };
   const forecastSettings = resolveForecastSettings(config);
   if (forecastSettings) {
-    deps.forecasts = { book: new ForecastBook(), settings: forecastSettings };
+    const book = new ForecastBook();
+    const lifecycle = new ModelLifecycle(store, book, forecastSettings);
+    logger.info({ model: lifecycle.model, catalogued: await lifecycle.restore() }, 'model catalog read');
+    deps.forecasts = { book, settings: forecastSettings, lifecycle };
     self.registerModel(forecastSettings.forecaster.name);
+    self.registerModelInfo(lifecycle.model, `${lifecycle.model}+split_conformal`, VERSION);
   }
   deps.incidents = await setUpIncidents(config, { store, self, logger: deps.logger, intervalMs });
   if (config.anomaly.services.enabled) {
@@ -112,6 +119,7 @@ export async function startExporter(
       random: mulberry32(0x0e1e),
     });
     self.registerModel(SERVICE_FOREST);
+    self.registerModelInfo(SERVICE_FOREST, 'isolation_forest', VERSION);
   }
   const scheduler = new Scheduler({
     intervalMs,
@@ -144,6 +152,14 @@ export async function startExporter(
     tokens,
     push: sources.find((source) => source instanceof PushSource),
     jobs: { queue: jobs, analysis: new OnDemandAnalysis(() => scheduler.runNow(), deps.latest) },
+    models: {
+      store,
+      queue: jobs,
+      lifecycle: deps.forecasts?.lifecycle,
+      retrain: deps.forecasts?.lifecycle
+        ? new ModelRetrain(deps.forecasts.lifecycle, () => scheduler.runNow(), options.clock)
+        : undefined,
+    },
     actions: actions.api,
   });
   const server = await listen(app, config.server.host, config.server.port, store);

@@ -44,6 +44,13 @@ export const forecastSchema = z
       description:
         'Share of the pipeline interval that fits and refits may take per cycle; series waiting for a fit have no forecast yet.',
     }),
+    driftFactor: z.number().min(0).default(2).meta({
+      description:
+        'Refit a series before its schedule when its recent one-step error exceeds the error measured at training by this factor (0: never); counted in omen_model_drift_refits_total.',
+    }),
+    driftMinSteps: z.number().int().min(5).default(24).meta({
+      description: 'Steps scored after a fit before drift is judged; also the span of the recent error.',
+    }),
   })
   .prefault({});
 

@@ -17,6 +17,15 @@ export class SelfMetrics {
   });
   readonly cycleOverruns = new Counter({ ...spec('cycleOverruns'), registers: [this.registry] });
   readonly modelRunSuccess = new Gauge({ ...spec('modelRunSuccess'), registers: [this.registry] });
+  readonly modelInfo = new Gauge({ ...spec('modelInfo'), registers: [this.registry] });
+  readonly modelLastTrained = new Gauge({ ...spec('modelLastTrained'), registers: [this.registry] });
+  readonly modelBacktestMase = new Gauge({ ...spec('modelBacktestMase'), registers: [this.registry] });
+  readonly modelBacktestCoverage = new Gauge({
+    ...spec('modelBacktestCoverage'),
+    registers: [this.registry],
+  });
+  readonly modelBacktestBrier = new Gauge({ ...spec('modelBacktestBrier'), registers: [this.registry] });
+  readonly modelDriftRefits = new Counter({ ...spec('modelDriftRefits'), registers: [this.registry] });
   readonly seriesDropped = new Counter({ ...spec('seriesDropped'), registers: [this.registry] });
   readonly storeRetentionDeleted = new Counter({
     ...spec('storeRetentionDeleted'),
@@ -64,6 +73,11 @@ export class SelfMetrics {
 
   registerModel(name: string): void {
     this.modelRunSuccess.set({ model: name }, 1);
+  }
+
+  /** omen_model_info: what a model name stands for, and which Omen trains it. */
+  registerModelInfo(model: string, algorithm: string, version: string): void {
+    this.modelInfo.set({ model, algorithm, version }, 1);
   }
 }
 

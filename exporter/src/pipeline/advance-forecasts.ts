@@ -7,6 +7,7 @@
  */
 import type { SampleStore, SeriesKey, StepWindow } from '../store/store.js';
 import type { ForecastBook } from './forecast-book.js';
+import type { ModelLifecycle } from './model-lifecycle.js';
 import { periodInSteps, type ForecastSettings } from './forecast-settings.js';
 import { advanceSteps, fitSeries, type SeriesForecast } from './series-forecast.js';
 import { addSample, stepStart } from './step-accumulator.js';
@@ -30,6 +31,8 @@ interface ForecastInput {
   signals: Map<string, SignalSettings>;
   /** Wall clock for the fit budget (performance.now in production). */
   elapsedMs: () => number;
+  /** Told of every fit and every closed step (model catalog, drift); absent in tools and tests. */
+  lifecycle?: Pick<ModelLifecycle, 'fitted' | 'observe'>;
 }
 
 /** Series fitted per store read. */
@@ -73,7 +76,10 @@ function takeWindow(
     }
     if (outcome.kind === 'closed') closed.push(...outcome.means);
   }
-  if (closed.length > 0) advanceSteps(settings, forecast, closed);
+  if (closed.length === 0) return;
+  // Only the first closed step had a band published for it (the view before it advances).
+  input.lifecycle?.observe(forecast, closed[0] as number, input.nowMs);
+  advanceSteps(settings, forecast, closed);
 }
 
 function guarded(key: SeriesKey, input: ForecastInput, outcome: ForecastOutcome, work: () => void): void {
@@ -109,6 +115,7 @@ function fitOne(window: StepWindow, input: ForecastInput, outcome: ForecastOutco
   });
   if (result.kind === 'fitted') {
     input.book.set(result.forecast);
+    input.lifecycle?.fitted(result.forecast, result.history, nowMs);
     outcome.fitted += 1;
   } else {
     input.book.forget(window.signal, window.service);

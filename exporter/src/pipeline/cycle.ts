@@ -19,6 +19,8 @@ import { advanceForecasts } from './advance-forecasts.js';
 import type { ForecastBook } from './forecast-book.js';
 import type { ForecastSettings } from './forecast-settings.js';
 import type { DetectorMemory } from './detector-memory.js';
+import type { ModelLifecycle } from './model-lifecycle.js';
+import { publishModelMetrics } from './model-metrics.js';
 import { incidentStage, type IncidentStageDeps } from './incident-stage.js';
 import { scoreSeries } from './score-series.js';
 import type { SeriesTracker, TrackedSeries } from './series-tracker.js';
@@ -41,7 +43,7 @@ export interface CycleDeps {
   /** Updated in place each cycle; read by /readyz and the API. */
   health: Map<string, SourceHealth>;
   /** Forecasts and breach outlooks; absent when `forecast.enabled` is false. */
-  forecasts?: { book: ForecastBook; settings: ForecastSettings };
+  forecasts?: { book: ForecastBook; settings: ForecastSettings; lifecycle?: ModelLifecycle };
   /** The per-service multivariate detector; absent when `anomaly.services.enabled` is false. */
   services?: ServiceAnomalies;
   /** Incidents and their root-cause analysis; absent when `incidents.enabled` is false. */
@@ -72,6 +74,7 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
   // An evicted series is forgotten by its detector too; it starts over if it returns.
   deps.memory.retain((signal, service) => deps.tracker.get(signal, service) !== undefined);
   deps.forecasts?.book.retain((signal, service) => deps.tracker.get(signal, service) !== undefined);
+  deps.forecasts?.lifecycle?.retain((signal, service) => deps.tracker.get(signal, service) !== undefined);
   const live = deps.tracker.all().filter((series) => !deps.tracker.isStale(series, nowMs));
   const advanced = await advanceDetectors({
     nowMs,
@@ -121,7 +124,7 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
 
 async function forecastStage(deps: CycleDeps, live: TrackedSeries[], nowMs: number): Promise<void> {
   if (!deps.forecasts) return;
-  const { book, settings } = deps.forecasts;
+  const { book, settings, lifecycle } = deps.forecasts;
   const outcome = await advanceForecasts({
     nowMs,
     series: live,
@@ -130,7 +133,9 @@ async function forecastStage(deps: CycleDeps, live: TrackedSeries[], nowMs: numb
     settings,
     signals: deps.signals,
     elapsedMs: () => performance.now(),
+    lifecycle,
   });
+  if (lifecycle) await recordLifecycle(deps, lifecycle);
   const model = settings.forecaster.name;
   deps.self.modelRunSuccess.set({ model }, outcome.failures.length === 0 ? 1 : 0);
   if (outcome.failures.length > 0) {
@@ -142,6 +147,19 @@ async function forecastStage(deps: CycleDeps, live: TrackedSeries[], nowMs: numb
   if (outcome.fitted > 0 || outcome.waiting > 0) {
     deps.logger.debug({ model, fitted: outcome.fitted, waiting: outcome.waiting }, 'forecasts fitted');
   }
+}
+
+/** The catalog write failing costs nothing but time: its rows are kept for the next cycle. */
+async function recordLifecycle(deps: CycleDeps, lifecycle: ModelLifecycle): Promise<void> {
+  try {
+    await lifecycle.flush();
+  } catch (error) {
+    deps.logger.warn(
+      { model: lifecycle.model, err: String(error) },
+      'model catalog write failed; retried next cycle',
+    );
+  }
+  publishModelMetrics(deps.self, lifecycle);
 }
 
 /** One failure costs the service scores of this cycle, never the cycle. */

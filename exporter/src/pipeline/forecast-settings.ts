@@ -4,6 +4,7 @@ import type { OmenConfig } from '../config/schema.js';
 import type { Forecaster } from '../models/forecast/forecaster.js';
 import { breachPredictor, type BreachPredictor } from '../models/prediction/breach-predictor.js';
 import { forecasters } from '../models/registry.js';
+import type { DriftSettings } from './drift.js';
 
 export interface ForecastHorizon {
   /** The `horizon` label: the shortest Prometheus duration (`1h`, never `60m`). */
@@ -25,6 +26,8 @@ export interface ForecastSettings {
   fitBudgetMs: number;
   /** Empty steps a state is carried over; a longer silence refits the series. */
   maxGapSteps: number;
+  /** When a forecast's live error calls for a refit before its schedule (pipeline/drift.ts). */
+  drift: DriftSettings;
 }
 
 export function resolveForecastSettings(config: OmenConfig): ForecastSettings | null {
@@ -52,6 +55,7 @@ export function resolveForecastSettings(config: OmenConfig): ForecastSettings | 
     refitEveryMs: parseDuration(forecast.refitEvery),
     fitBudgetMs: forecast.fitBudget * parseDuration(config.pipeline.interval),
     maxGapSteps: Math.max(12, longestSteps),
+    drift: { factor: forecast.driftFactor, minSteps: forecast.driftMinSteps },
   };
 }
 

@@ -23,7 +23,9 @@ export interface SeriesForecast extends SeriesKey {
   view: ForecastView;
 }
 
-export type FitResult = { kind: 'fitted'; forecast: SeriesForecast } | { kind: 'short'; steps: number };
+/** A fit also returns its `history`, the steps fitted on (oldest first): the catalog measures it. */
+export type FitResult =
+  { kind: 'fitted'; forecast: SeriesForecast; history: number[] } | { kind: 'short'; steps: number };
 
 /** The point and 80%/95% bounds of the path's `index`-th step. */
 export function band(path: ForecastPath, index: number): ExpectedBand {
@@ -120,7 +122,7 @@ export function fitSeries(
     fittedAtMs: options.nowMs,
     refitDueMs: refitDue(settings, window, options.nowMs),
   };
-  return { kind: 'fitted', forecast: { ...base, view: forecastView(settings, base) } };
+  return { kind: 'fitted', forecast: { ...base, view: forecastView(settings, base) }, history };
 }
 
 /** Walks the forecast through closed steps' means and refreshes its view. */

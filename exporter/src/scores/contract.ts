@@ -112,6 +112,36 @@ export const SELF_METRICS = {
     help: '1 if the model ran on every series in the last cycle, else 0.',
     labels: ['model'],
   },
+  modelInfo: {
+    name: 'omen_model_info',
+    help: 'Always 1: the model, its algorithm and the Omen version that trains it.',
+    labels: ['model', 'algorithm', 'version'],
+  },
+  modelLastTrained: {
+    name: 'omen_model_last_trained_timestamp_seconds',
+    help: 'Unix time of the oldest training among the series the model forecasts now.',
+    labels: ['model'],
+  },
+  modelBacktestMase: {
+    name: 'omen_model_backtest_mase',
+    help: 'Median over series of the out-of-sample one-step MASE measured when each was trained.',
+    labels: ['model'],
+  },
+  modelBacktestCoverage: {
+    name: 'omen_model_backtest_coverage',
+    help: 'Share of steps since training whose value fell inside the band published for it (nominal: level/100).',
+    labels: ['model', 'level'],
+  },
+  modelBacktestBrier: {
+    name: 'omen_model_backtest_brier',
+    help: 'Median over series of the breach calibration Brier score (shortest horizon) measured when each was trained.',
+    labels: ['model'],
+  },
+  modelDriftRefits: {
+    name: 'omen_model_drift_refits_total',
+    help: 'Series marked for refit before their schedule because their error drifted.',
+    labels: ['model'],
+  },
   seriesDropped: {
     name: 'omen_series_dropped_total',
     help: 'Series or samples dropped, by reason.',

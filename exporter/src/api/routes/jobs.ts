@@ -51,7 +51,7 @@ export function actorName(actor: Actor): string {
   return actor.user ?? actor.tokenId ?? actor.role;
 }
 
-function jobBody(job: Job): JobBody {
+export function jobBody(job: Job): JobBody {
   return {
     id: job.id,
     kind: job.kind as JobBody['kind'],

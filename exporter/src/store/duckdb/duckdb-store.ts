@@ -13,6 +13,8 @@ import type {
   AnomalyRecord,
   AuditEntry,
   AuditQuery,
+  CatalogModel,
+  CatalogQuery,
   ErrorEvent,
   ExecutionChange,
   ExecutionState,
@@ -27,6 +29,7 @@ import type {
   Store,
   StoreOptions,
   TimeRange,
+  TrainingEvent,
 } from '../store.js';
 import { queryAnomalies, writeAnomalyBatch } from './anomaly-store.js';
 import { countErrorEvents, writeErrorEventBatch } from './error-event-store.js';
@@ -43,6 +46,7 @@ import { readIncidentAnalyses, writeIncidentAnalysis } from './incident-analysis
 import { getIncident, incidentAnomalies, queryIncidents, writeIncidentBatch } from './incident-store.js';
 import { migrate } from './migrate.js';
 import { loadModelStates, saveModelStateBatch } from './model-state-store.js';
+import { getModel, queryModels, recordTrainingBatch, trainingHistory } from './model-catalog-store.js';
 import { IN_MEMORY, openError, openInstance, type OpenedInstance } from './open-instance.js';
 import { applyRetention } from './retention-store.js';
 import { readRollups, RollupMark } from './rollup-store.js';
@@ -178,6 +182,22 @@ class DuckDbStore implements Store {
 
   loadModelStates(model: string) {
     return this.read('loading model states', () => loadModelStates(this.reader, model));
+  }
+
+  recordTraining(models: readonly CatalogModel[], events: readonly TrainingEvent[]): Promise<void> {
+    return this.write('recording model training', () => recordTrainingBatch(this.writer, models, events));
+  }
+
+  queryModels(query: CatalogQuery) {
+    return this.read('querying the model catalog', () => queryModels(this.reader, query));
+  }
+
+  getModel(id: string) {
+    return this.read('reading a model', () => getModel(this.reader, id));
+  }
+
+  trainingHistory(ids: readonly string[], limit: number) {
+    return this.read('reading training history', () => trainingHistory(this.reader, ids, limit));
   }
 
   writeErrorEvents(events: readonly ErrorEvent[]): Promise<void> {
