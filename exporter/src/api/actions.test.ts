@@ -328,6 +328,15 @@ describe('approval', () => {
   });
 });
 
+describe('GET /api/v1/summary', () => {
+  it('counts the last day’s executions by result', async () => {
+    const summary = await call(env.app.base, '/api/v1/summary', { token: TOKENS.viewer });
+    expect(summary.body.actions.available).toBe(true);
+    expect(summary.body.actions.last24h.byResult).toMatchObject({ timeout: 1, failure: 1, refused: 4 });
+    expect(summary.body.actions.last24h.byResult.success).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe('GET /api/v1/actions', () => {
   it('lists the catalog without secrets or URLs, and which actions apply to a target', async () => {
     const all = await call(env.app.base, '/api/v1/actions', { token: TOKENS.viewer });

@@ -75,9 +75,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/v1', read, signalsRouter(deps.config, deps.latest));
   app.use('/api/v1', read, anomaliesRouter(deps.store));
   app.use('/api/v1', read, incidentsRouter(deps.store));
-  // `actions` (executions in the last 24 h) is left out until the actions feature supplies its counts.
   const { store, latest, self, sourceHealth, clock } = deps;
-  app.use('/api/v1', read, summaryRouter({ store, latest, self, sourceHealth, clock }));
+  // Executions in the last 24 h, once actions are wired.
+  const actions = deps.actions && ((sinceMs: number) => store.countExecutionsSince(sinceMs));
+  app.use('/api/v1', read, summaryRouter({ store, latest, self, sourceHealth, clock, actions }));
   app.use('/api/v1', read, forecastsRouter(deps.forecasts, deps.latest));
   app.use('/api/v1', read, servicesRouter(deps.latest));
   app.use('/api/v1', read, auditRouter(deps.store));

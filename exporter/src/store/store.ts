@@ -302,6 +302,8 @@ export interface ExecutionStore {
   /** Moves an execution from state `from`; false (and no change) when it was no longer in `from`. */
   transitionExecution(id: string, from: ExecutionState, change: ExecutionChange): Promise<boolean>;
   getExecution(id: string): Promise<ActionExecution | undefined>;
+  /** Executions requested since `sinceMs` by state, and `refused`: execute calls refused since then. */
+  countExecutionsSince(sinceMs: number): Promise<Record<string, number>>;
 }
 
 /** Rollups are 5-minute buckets aligned to the Unix epoch (DESIGN Decision 7). */

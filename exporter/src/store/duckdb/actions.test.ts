@@ -119,6 +119,25 @@ describe('DuckDB feedback and executions', () => {
     expect(later.created).toBe(true);
   });
 
+  it('counts executions since a time by state, and refused execute calls from the audit trail', async () => {
+    await store.claimExecution(
+      execution({ id: 'old', idempotencyKey: 'a', requestedAtMs: T0 - 10 * MINUTE }),
+      0,
+    );
+    await store.claimExecution(execution({ id: 'e1', idempotencyKey: 'b', state: 'success' }), 0);
+    await store.claimExecution(execution({ id: 'e2', idempotencyKey: 'c', state: 'success' }), 0);
+    await store.claimExecution(execution({ id: 'e3', idempotencyKey: 'd', state: 'pending_approval' }), 0);
+    const audit = { actor: 'a', atMs: T0, target: null, parameters: {}, durationMs: 1 };
+    await store.appendAudit({ ...audit, action: 'action.execute', result: 'forbidden' });
+    await store.appendAudit({ ...audit, action: 'action.execute', result: 'success' });
+    await store.appendAudit({ ...audit, action: 'anomaly.ack', result: 'not_applicable' });
+    expect(await store.countExecutionsSince(T0 - MINUTE)).toEqual({
+      success: 2,
+      pending_approval: 1,
+      refused: 1,
+    });
+  });
+
   it('changes state only from the expected one, and round-trips every field', async () => {
     await store.claimExecution(execution({ state: 'pending_approval' }), T0);
     expect(await store.transitionExecution('e1', 'running', { state: 'success' })).toBe(false);

@@ -34,7 +34,12 @@ import type {
 import { queryAnomalies, writeAnomalyBatch } from './anomaly-store.js';
 import { countErrorEvents, writeErrorEventBatch } from './error-event-store.js';
 import { appendAudit, queryAudit } from './audit-store.js';
-import { claimExecution, getExecution, transitionExecution } from './execution-store.js';
+import {
+  claimExecution,
+  countExecutionsSince,
+  getExecution,
+  transitionExecution,
+} from './execution-store.js';
 import {
   acknowledgeAnomalies,
   countFeedbackByModel,
@@ -252,6 +257,10 @@ class DuckDbStore implements Store {
 
   getExecution(id: string) {
     return this.read('reading an action execution', () => getExecution(this.reader, id));
+  }
+
+  countExecutionsSince(sinceMs: number) {
+    return this.read('counting action executions', () => countExecutionsSince(this.reader, sinceMs));
   }
 
   /** One queued write per chunk, so pushes and cycles interleave with a long backlog. */

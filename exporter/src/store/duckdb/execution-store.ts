@@ -4,9 +4,9 @@
  * concurrent claims with one key cannot both insert. State changes are compare-and-set on
  * the current state, so an execution is approved, or finished, once.
  */
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { TIMESTAMP, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { ActionExecution, ExecutionChange, ExecutionState } from '../store.js';
-import { inTransaction, msToTimestamp, toNumber, toText } from './sql-values.js';
+import { LIST_OF, inTransaction, list, msToTimestamp, toNumber, toText } from './sql-values.js';
 
 const COLUMNS = `id, action_id, idempotency_key, target_kind, target_id, params, requested_by,
   epoch_ms(requested_at), state, approved_by, epoch_ms(finished_at), result, error`;
@@ -124,4 +124,25 @@ function toExecution(row: DuckDBValue[]): ActionExecution {
     result: orNull(result, (text) => JSON.parse(toText(text)) as unknown),
     error: orNull(error, toText),
   };
+}
+
+/** Refusals are never executions; the audit trail holds them (see ActionRunner). */
+const REFUSED = ['forbidden', 'not_applicable', 'invalid_body'];
+
+export async function countExecutionsSince(
+  connection: DuckDBConnection,
+  sinceMs: number,
+): Promise<Record<string, number>> {
+  const since = msToTimestamp(sinceMs);
+  const rows = (
+    await connection.runAndReadAll(
+      `SELECT state, count(*)::DOUBLE FROM action_executions WHERE requested_at >= $1 GROUP BY state
+       UNION ALL
+       SELECT 'refused', count(*)::DOUBLE FROM audit_log
+       WHERE action = 'action.execute' AND ts >= $1 AND list_contains($2, result)`,
+      [since, list(REFUSED)],
+      [TIMESTAMP, LIST_OF.varchar],
+    )
+  ).getRows();
+  return Object.fromEntries(rows.map(([state, count]) => [toText(state ?? null), toNumber(count ?? null)]));
 }
