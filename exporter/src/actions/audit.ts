@@ -18,6 +18,11 @@ export class Auditor {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** The auditor's clock, for callers that time a call themselves. */
+  now(): number {
+    return this.clock();
+  }
+
   /**
    * An audit write that fails is logged and rethrown: a state change that cannot be
    * audited must not look like a success to the caller.

@@ -7,6 +7,7 @@ import { createLogger } from '../log/logger.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { AnomalyRecord } from '../store/store.js';
 import { ApiTokens } from './auth.js';
+import type { JobsDeps } from './routes/jobs.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 export const TOKENS = {
@@ -56,7 +57,7 @@ export interface ActionsApp {
 
 export async function startActionsApp(
   yaml: string,
-  options: { services?: string[]; clock?: () => number } = {},
+  options: { services?: string[]; clock?: () => number; jobs?: JobsDeps } = {},
 ): Promise<ActionsApp> {
   const config = parseConfig(`${BASE_YAML}\n${yaml}`, 'test.yaml');
   const store = await openDuckDbStore({ path: ':memory:', memoryLimit: '256MB', threads: 1 });
@@ -82,6 +83,7 @@ export async function startActionsApp(
     clock: options.clock,
     tokens: ApiTokens.load(AUTH, { V: TOKENS.viewer, O: TOKENS.operator, A: TOKENS.admin }),
     actions: setup.api,
+    jobs: options.jobs,
   });
   return { app, self, setup, anomalyIds, metrics: () => self.registry.metrics() };
 }

@@ -14,6 +14,7 @@ import type { ScoreSnapshot } from '../scores/snapshot.js';
 import type { SeriesScore, ServiceAnomaly } from '../scores/series-score.js';
 import type { Store } from '../store/store.js';
 import { ApiTokens, authenticate, requireRole } from './auth.js';
+import { auditedCall } from './audited-call.js';
 import { errorHandler, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { rateLimit, TokenBuckets } from './rate-limit.js';
@@ -67,6 +68,15 @@ export function createApp(deps: AppDeps): express.Express {
   // Ingest brings its own body parser with the push source's size limit.
   app.use('/api/v1', ingestRouter(deps.push, deps.clock));
   app.use(express.json({ limit: '1mb' }));
+  if (deps.actions) {
+    // Admin calls that change state are audited too (DESIGN Decision 10).
+    const { auditor } = deps.actions;
+    app.post('/api/v1/analysis', auditedCall(auditor, 'analysis.run'));
+    app.post(
+      '/api/v1/models/:id/retrain',
+      auditedCall(auditor, 'model.retrain', (p) => `model:${p.id}`),
+    );
+  }
   const openapi = openApiDocument(deps.version);
   const read = requireRole('read');
   app.get('/api/v1/openapi.json', read, (_request, response) => {
