@@ -3,4 +3,10 @@
  * so the plugin and the exporter cannot drift apart. Types only: nothing of the exporter is
  * bundled into the plugin.
  */
-export type { ErrorBody, SignalsResponse } from '../../../exporter/src/api/contract';
+export type {
+  AnomaliesResponse,
+  Anomaly,
+  ErrorBody,
+  ForecastResponse,
+  SignalsResponse,
+} from '../../../exporter/src/api/contract';

@@ -2,7 +2,8 @@ import React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import type { SignalsResponse } from '../../api/contract';
 import { testIds } from '../testIds';
-import { formatNumber, seriesState, SignalsTable } from './SignalsTable';
+import { formatNumber } from '../format';
+import { seriesState, SignalsTable } from './SignalsTable';
 
 type Series = SignalsResponse['signals'][number]['series'][number];
 

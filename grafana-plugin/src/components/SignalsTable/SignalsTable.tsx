@@ -1,8 +1,8 @@
 import React from 'react';
-import { css } from '@emotion/css';
-import type { GrafanaTheme2 } from '@grafana/data';
 import { Badge, type BadgeColor, useStyles2 } from '@grafana/ui';
 import type { SignalsResponse } from '../../api/contract';
+import { formatNumber } from '../format';
+import { getTableStyles } from '../tableStyles';
 import { testIds } from '../testIds';
 
 type Signal = SignalsResponse['signals'][number];
@@ -22,16 +22,9 @@ export function seriesState(series: Series): { label: string; color: BadgeColor 
   return { label: 'normal', color: 'green' };
 }
 
-export function formatNumber(value: number | null): string {
-  if (value === null || !Number.isFinite(value)) {
-    return '–';
-  }
-  return Math.abs(value) >= 1000 || value === 0 ? String(Math.round(value)) : value.toPrecision(3);
-}
-
 /** Every configured signal and how each of its series is doing now (GET /api/v1/signals). */
 export function SignalsTable({ signals }: { signals: Signal[] }) {
-  const styles = useStyles2(getStyles);
+  const styles = useStyles2(getTableStyles);
   const rows = signals.flatMap((signal) => signal.series.map((series) => ({ signal, series })));
   return (
     <table className={styles.table} data-testid={testIds.signals.table}>
@@ -65,17 +58,3 @@ export function SignalsTable({ signals }: { signals: Signal[] }) {
     </table>
   );
 }
-
-const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-  }),
-  number: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
-});

@@ -1,16 +1,28 @@
-import { EventBusSrv, getDefaultTimeRange, LoadingState, type FieldConfigSource, type PanelProps } from '@grafana/data';
+import {
+  EventBusSrv,
+  getDefaultTimeRange,
+  LoadingState,
+  type DataFrame,
+  type FieldConfigSource,
+  type PanelProps,
+} from '@grafana/data';
 
 /**
  * The props Grafana's dashboard gives a panel: the panels under test fetch their own data
- * through the proxy routes, so the query result here is empty and the time range is the default.
+ * through the proxy routes; `series` is the panel query's result where a panel uses one
+ * (the test supplies it, as Prometheus would), and the time range is the default.
  */
-export function panelProps<T>(options: T, size: { width: number; height: number }): PanelProps<T> {
+export function panelProps<T>(
+  options: T,
+  size: { width: number; height: number },
+  series: DataFrame[] = []
+): PanelProps<T> {
   const timeRange = getDefaultTimeRange();
   const fieldConfig: FieldConfigSource = { defaults: {}, overrides: [] };
   return {
     id: 1,
     title: 'harness',
-    data: { state: LoadingState.Done, series: [], timeRange },
+    data: { state: LoadingState.Done, series, timeRange },
     timeRange,
     timeZone: 'browser',
     options,

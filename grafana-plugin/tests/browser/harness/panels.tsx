@@ -1,5 +1,7 @@
 import React, { type ReactElement } from 'react';
+import { ForecastPanel, type ForecastOptions } from '../../../src/panels/forecast/ForecastPanel';
 import { SignalsPanel } from '../../../src/panels/signals/SignalsPanel';
+import { harnessInput, queryFrames } from './harness-input';
 import { panelProps } from './panel-props';
 
 type Size = { width: number; height: number };
@@ -7,4 +9,9 @@ type Size = { width: number; height: number };
 /** Every panel the harness can show, by the name in `?panel=`: one entry per nested panel of the app. */
 export const HARNESS_PANELS: Record<string, (size: Size) => ReactElement> = {
   signals: (size) => <SignalsPanel {...panelProps({}, size)} />,
+  forecast: (size) => {
+    const input = harnessInput();
+    const options: ForecastOptions = { signal: '', service: '', ...input.options };
+    return <ForecastPanel {...panelProps(options, size, queryFrames(input))} />;
+  },
 };

@@ -33,6 +33,8 @@ function writeConfig(workDir: string, demoUrl: string): string {
       'server: { host: 127.0.0.1, port: 1 }', // OMEN_PORT wins
       `store: { path: ${join(workDir, 'omen.duckdb')} }`,
       'pipeline: { interval: 1s }',
+      // Second-long steps, so the forecast panel has a forecast within half a minute.
+      'forecast: { step: 1s, horizons: [10s, 30s], minSteps: 20, history: 600, refitEvery: 20s }',
       'auth:',
       '  tokens:',
       '    - { role: viewer, env: OMEN_VIEWER_TOKEN }',

@@ -1,0 +1,29 @@
+/**
+ * Exporter paths with their query strings, built in one place so that every view asks the
+ * API the same way and the encoding of user-typed names (signals, services) is never forgotten.
+ */
+
+/** GET /api/v1/forecasts: one series' forecast path and breach outlook. */
+export function forecastPath(signal: string, service: string): string {
+  return `api/v1/forecasts?${new URLSearchParams({ signal, service })}`;
+}
+
+export interface AnomaliesFilter {
+  /** This severity or worse. */
+  severity?: 'low' | 'medium' | 'high' | 'critical';
+  service?: string;
+  signal?: string;
+  limit?: number;
+}
+
+/** GET /api/v1/anomalies, newest first; empty filters are left out rather than sent as `service=`. */
+export function anomaliesPath(filter: AnomaliesFilter = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value !== undefined && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const query = params.toString();
+  return query ? `api/v1/anomalies?${query}` : 'api/v1/anomalies';
+}
