@@ -5,6 +5,7 @@
  * (when tokens are configured), and each router states the permission it needs.
  */
 import express from 'express';
+import { parseDuration } from '../config/duration.js';
 import type { OmenConfig } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { SelfMetrics } from '../exposition/self-metrics.js';
@@ -25,6 +26,7 @@ import { forecastsRouter, type ForecastsDeps } from './routes/forecasts.js';
 import { feedbackRouter, type FeedbackDeps } from './routes/feedback.js';
 import { healthRouter } from './routes/health.js';
 import { incidentsRouter } from './routes/incidents.js';
+import { insightsRouter } from './routes/insights.js';
 import { summaryRouter } from './routes/summary.js';
 import { ingestRouter, type PushIngest } from './routes/ingest.js';
 import { jobsRouter, type JobsDeps } from './routes/jobs.js';
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps): express.Express {
   // Executions in the last 24 h, once actions are wired.
   const actions = deps.actions && ((sinceMs: number) => store.countExecutionsSince(sinceMs));
   app.use('/api/v1', read, summaryRouter({ store, latest, self, sourceHealth, clock, actions }));
+  const intervalMs = parseDuration(deps.config.pipeline.interval);
+  app.use('/api/v1', read, insightsRouter({ store, latest, intervalMs, clock }));
   app.use('/api/v1', read, forecastsRouter(deps.forecasts, deps.latest));
   app.use('/api/v1', read, servicesRouter(deps.latest));
   app.use('/api/v1', read, auditRouter(deps.store));

@@ -475,6 +475,37 @@ export const summaryResponse = z
 
 export type SummaryResponse = z.infer<typeof summaryResponse>;
 
+// GET /api/v1/insights: short findings from the store, ranked.
+export const insightsQuery = z.strictObject({
+  period: z
+    .string()
+    .regex(/^\d+[smhdw]$/, { error: 'expected a duration such as 24m, 1d or 7d' })
+    .default('7d')
+    .meta({ description: 'Compare the last period with the one before (7d: week over week)' }),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const insightsResponse = z
+  .object({
+    generatedAt: isoTime,
+    period: z.string(),
+    items: z
+      .array(
+        z.object({
+          kind: z.enum(['trend', 'capacity', 'noisy']),
+          ...seriesRef,
+          score: z.number().meta({ description: '0..1; items are ranked by it' }),
+          title: z.string().meta({ description: 'The finding in one sentence' }),
+          evidence: z.string().meta({ description: 'An API path where the evidence is' }),
+          details: z.record(z.string(), z.number()),
+        }),
+      )
+      .meta({ description: 'Most important first' }),
+  })
+  .meta({ id: 'InsightsResponse' });
+
+export type InsightsResponse = z.infer<typeof insightsResponse>;
+
 export type SignalsResponse = z.infer<typeof signalsResponse>;
 export type ForecastResponse = z.infer<typeof forecastResponse>;
 export type ServicesResponse = z.infer<typeof servicesResponse>;

@@ -24,6 +24,8 @@ import {
   incidentsResponse,
   rcaResponse,
   summaryResponse,
+  insightsQuery,
+  insightsResponse,
   ingestRequest,
   ingestResponse,
   jobResponse,
@@ -150,6 +152,13 @@ export function openApiDocument(version: string) {
             ...errors,
             '404': jsonResponse('No such incident', errorBody),
           },
+        },
+      },
+      '/api/v1/insights': {
+        get: {
+          summary: 'Short findings, ranked: trends, capacity, noisy series, each with its evidence',
+          parameters: queryParameters(insightsQuery),
+          responses: { '200': jsonResponse('The findings', insightsResponse), ...errors },
         },
       },
       '/api/v1/summary': {

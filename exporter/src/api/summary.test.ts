@@ -1,15 +1,8 @@
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../config/load.js';
 import { SelfMetrics } from '../exposition/self-metrics.js';
-import { createLogger } from '../log/logger.js';
-import type { SourceHealth } from '../pipeline/collect.js';
-import { ScoreSnapshot } from '../scores/snapshot.js';
 import type { SeriesScore } from '../scores/series-score.js';
-import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
-import type { Store } from '../store/store.js';
-import { createApp } from './app.js';
 import type { SummaryResponse } from './contract.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 const band = { point: 0.01, lower_80: 0, upper_80: 0.02, lower_95: 0, upper_95: 0.03 };
@@ -44,17 +37,24 @@ function score(service: string, severity: number, breach: number | null): Series
   };
 }
 
-let store: Store;
-let server: Server;
-let base: string;
 const self = new SelfMetrics({ processMetrics: false });
 const latest = {
   scores: [score('payments', 3, 0.9), score('catalog', 2, 0.2), score('frontend', 0, null)],
 };
+let app: TestApp;
+let base: string;
 
 beforeAll(async () => {
-  store = await openDuckDbStore({ path: ':memory:', memoryLimit: '256MB', threads: 1 });
-  await store.writeIncidents([
+  self.registerModel('tail_ensemble');
+  self.modelRunSuccess.set({ model: 'rca_combined' }, 0);
+  app = await startTestApp({
+    latest,
+    self,
+    sourceHealth: new Map([['demo', { up: true, lastError: undefined, lastSuccessMs: NOW }]]),
+    clock: () => NOW,
+  });
+  base = app.base;
+  await app.store.writeIncidents([
     {
       state: 'open',
       openedAtMs: NOW - 600_000,
@@ -65,37 +65,8 @@ beforeAll(async () => {
       anomalies: [],
     },
   ]);
-  self.registerModel('tail_ensemble');
-  self.modelRunSuccess.set({ model: 'rca_combined' }, 0);
-  const config = parseConfig(
-    [
-      'sources: [{ name: demo, type: scrape, url: "http://127.0.0.1:1/metrics" }]',
-      'signals: [{ name: error_ratio, type: ratio, numerator: a_total, denominator: b_total }]',
-    ].join('\n'),
-    'test.yaml',
-  );
-  const app = createApp({
-    config,
-    store,
-    snapshot: new ScoreSnapshot(),
-    self,
-    sourceHealth: new Map<string, SourceHealth>([
-      ['demo', { up: true, lastError: undefined, lastSuccessMs: NOW }],
-    ]),
-    latest,
-    logger: createLogger({ level: 'error', format: 'json' }),
-    version: '0.0.0-test',
-    clock: () => NOW,
-  });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await store.close();
-});
+afterAll(() => app.close());
 
 describe('GET /api/v1/summary', () => {
   it('answers the overview in one call', async () => {

@@ -39,6 +39,10 @@ export async function startTestApp(options: {
   jobs?: JobsDeps;
   actions?: AppDeps['actions'];
   models?: ModelsDeps;
+  /** The pipeline's side, for the routes that read it (summary, insights). */
+  latest?: AppDeps['latest'];
+  self?: SelfMetrics;
+  sourceHealth?: Map<string, SourceHealth>;
 }): Promise<TestApp> {
   const config = parseConfig(options.yaml ?? PUSH_CONFIG, 'test.yaml');
   const store =
@@ -51,9 +55,9 @@ export async function startTestApp(options: {
     config,
     store,
     snapshot,
-    self: new SelfMetrics({ processMetrics: false }),
-    sourceHealth: new Map<string, SourceHealth>(),
-    latest: { scores: [] },
+    self: options.self ?? new SelfMetrics({ processMetrics: false }),
+    sourceHealth: options.sourceHealth ?? new Map<string, SourceHealth>(),
+    latest: options.latest ?? { scores: [] },
     logger,
     version: '0.0.0-test',
     tokens: options.tokens,

@@ -446,6 +446,21 @@ export interface IncidentStore {
   readIncidentAnalyses(ids: readonly string[]): Promise<IncidentAnalysis[]>;
 }
 
+/** One series' mean over each of several ranges (null: no data in that range). */
+export interface RangeMeans extends SeriesKey {
+  means: (number | null)[];
+  /** Samples behind each mean. */
+  counts: number[];
+}
+
+/** Aggregates over long ranges, for findings (GET /api/v1/insights). */
+export interface InsightStore {
+  /** Every series' mean over each range, from the rollups and the raw samples not rolled up yet. */
+  rangeMeans(ranges: readonly TimeRange[]): Promise<RangeMeans[]>;
+  /** Anomalies per series inside the range; series with none are left out. */
+  countAnomalies(range: TimeRange): Promise<(SeriesKey & { count: number })[]>;
+}
+
 export interface Store
   extends
     SampleStore,
@@ -455,6 +470,7 @@ export interface Store
     ErrorEventStore,
     MaintenanceStore,
     IncidentStore,
+    InsightStore,
     AuditStore,
     FeedbackStore,
     ExecutionStore {

@@ -49,6 +49,7 @@ import {
 } from './feedback-store.js';
 import { readIncidentAnalyses, writeIncidentAnalysis } from './incident-analysis-store.js';
 import { getIncident, incidentAnomalies, queryIncidents, writeIncidentBatch } from './incident-store.js';
+import { countAnomalies, rangeMeans } from './insight-store.js';
 import { migrate } from './migrate.js';
 import { loadModelStates, saveModelStateBatch } from './model-state-store.js';
 import { getModel, queryModels, recordTrainingBatch, trainingHistory } from './model-catalog-store.js';
@@ -179,6 +180,14 @@ class DuckDbStore implements Store {
 
   readIncidentAnalyses(ids: readonly string[]) {
     return this.read('reading incident analyses', () => readIncidentAnalyses(this.reader, ids));
+  }
+
+  rangeMeans(ranges: readonly TimeRange[]) {
+    return this.read('averaging series over ranges', () => rangeMeans(this.reader, ranges));
+  }
+
+  countAnomalies(range: TimeRange) {
+    return this.read('counting anomalies', () => countAnomalies(this.reader, range));
   }
 
   saveModelStates(states: readonly ModelState[]): Promise<void> {
