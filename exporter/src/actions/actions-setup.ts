@@ -12,12 +12,14 @@ import type { Store } from '../store/store.js';
 import { Auditor } from './audit.js';
 import { ActionCatalog } from './catalog.js';
 import { incidentTargets } from './incident-target.js';
+import { ActionRecommendations } from './recommendations.js';
 import { createExecutors } from './registry.js';
 import { ActionRunner } from './runner.js';
 import { anomalyTargets, targetResolver } from './target.js';
 
 export interface ActionsSetup {
   sensitivity: SeriesSensitivity;
+  recommendations: ActionRecommendations;
   feedback: AnomalyFeedback;
   runner: ActionRunner;
   /** For createApp's `actions`. */
@@ -69,6 +71,7 @@ export function setUpActions(
   });
   return {
     sensitivity,
+    recommendations: new ActionRecommendations(config.actions.catalog, deps.self.actionRecommended),
     feedback,
     runner,
     api: { feedback, auditor, catalog, runner, targets, writeRateLimit: config.actions.rateLimit },

@@ -3,6 +3,7 @@
  * Each kind of target has its resolver behind one narrow interface, so incidents plug in
  * without the actions knowing how they are stored.
  */
+import { inScope, type ActionScope, type Cause } from '../models/recommend/rank-actions.js';
 import type { FeedbackStore, SeriesKey } from '../store/store.js';
 
 export type TargetKind = 'anomaly' | 'incident';
@@ -17,6 +18,8 @@ export interface ActionTarget extends TargetRef {
   series: SeriesKey[];
   /** The anomalies an acknowledgement covers (an incident's members). */
   anomalyIds: string[];
+  /** An incident's likely causes from its latest RCA, best first; none for an anomaly. */
+  causes?: Cause[];
 }
 
 export interface TargetResolver {
@@ -57,14 +60,7 @@ export function targetResolver(byKind: Partial<Record<TargetKind, TargetResolver
   };
 }
 
-/** Whether an action's scope covers the target: any of its series matches both lists (empty: all). */
-export function applies(
-  scope: { signals: readonly string[]; services: readonly string[] },
-  target: ActionTarget,
-) {
-  return target.series.some(
-    (series) =>
-      (scope.signals.length === 0 || scope.signals.includes(series.signal)) &&
-      (scope.services.length === 0 || scope.services.includes(series.service)),
-  );
+/** Whether an action's scope covers the target: any of its series is in scope. */
+export function applies(scope: ActionScope['appliesTo'], target: ActionTarget): boolean {
+  return target.series.some((series) => inScope(scope, series));
 }

@@ -272,10 +272,21 @@ describe('incident targets', () => {
         ],
       },
     ]);
+    await env.app.store.writeIncidentAnalysis({
+      incidentId: incidentId!,
+      analysedAtMs: Date.UTC(2026, 0, 1),
+      model: 'rca_combined',
+      causes: [{ signal: 'error_ratio', service: 'payments', rank: 1, score: 0.6, evidence: {} }],
+    });
     const listed = await call(env.app.base, `/api/v1/actions?incidentId=${incidentId}`, {
       token: TOKENS.viewer,
     });
-    expect(listed.body.actions.find((a: { id: string }) => a.id === 'payments_ack').applicable).toBe(true);
+    const byId = new Map(listed.body.actions.map((a: { id: string }) => [a.id, a]));
+    expect(byId.get('payments_ack')).toMatchObject({
+      applicable: true,
+      recommendation: { score: 0.8, reason: 'acts on the likely cause error_ratio/payments' },
+    });
+    expect(byId.get('ack')).toMatchObject({ recommendation: { score: 0.1 } });
     const done = await execute('payments_ack', { incidentId }, { key: 'k-incident', user: 'erin' });
     expect(done.body.execution).toMatchObject({
       target: { kind: 'incident', id: incidentId },

@@ -628,6 +628,10 @@ export const actionInfo = z
       .boolean()
       .nullable()
       .meta({ description: 'Whether it applies to the target asked about; null when none was named' }),
+    recommendation: z.object({ score: z.number(), reason: z.string() }).nullable().meta({
+      description:
+        'For an incident: how strongly it is recommended (0..1, as omen_action_recommended) and why; null otherwise',
+    }),
   })
   .meta({ id: 'Action' });
 

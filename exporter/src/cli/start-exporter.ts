@@ -99,6 +99,7 @@ export async function startExporter(
     health: new Map<string, SourceHealth>(),
     latest: { scores: [] },
     sensitivity: actions.sensitivity,
+    recommendations: actions.recommendations,
   };
   const forecastSettings = resolveForecastSettings(config);
   if (forecastSettings) {

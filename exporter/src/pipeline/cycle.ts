@@ -4,6 +4,7 @@
  * save a slice of the detector states. Samples are committed before the scores built on
  * them are published (DESIGN Decision 8).
  */
+import type { ActionRecommendations } from '../actions/recommendations.js';
 import type { Logger } from '../log/logger.js';
 import type { OmenConfig } from '../config/schema.js';
 import type { SelfMetrics } from '../exposition/self-metrics.js';
@@ -48,6 +49,8 @@ export interface CycleDeps {
   services?: ServiceAnomalies;
   /** Incidents and their root-cause analysis; absent when `incidents.enabled` is false. */
   incidents?: IncidentStageDeps;
+  /** Ranks the actions recommended for each open incident (omen_action_recommended). */
+  recommendations?: Pick<ActionRecommendations, 'update'>;
   /** Each series' active bar after operator feedback (the false-positive rule); absent: anomaly.activeAt. */
   sensitivity?: { activeAt(signal: string, service: string, nowMs: number): number };
   /** Latest per-series scores, for the API. */
@@ -115,6 +118,7 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
   });
   await deps.store.writeAnomalies(outcome.anomalies);
   const incidents = await incidentStage(deps, outcome.anomalies, nowMs);
+  if (incidents && deps.incidents) deps.recommendations?.update(deps.incidents.book.open(), incidents.causes);
   const services = serviceStage(deps, live, nowMs);
   deps.latest.scores = outcome.scores;
   deps.latest.services = services;

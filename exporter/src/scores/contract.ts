@@ -182,4 +182,9 @@ export const SELF_METRICS = {
     help: 'Action executions by result: success, failure, timeout, refused, pending_approval.',
     labels: ['action', 'result'],
   },
+  actionRecommended: {
+    name: 'omen_action_recommended',
+    help: 'How strongly the action is recommended (0..1) for the symptom series of an open incident.',
+    labels: ['action', 'signal', 'service'],
+  },
 } as const satisfies Record<string, MetricSpec>;

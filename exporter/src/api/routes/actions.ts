@@ -17,6 +17,7 @@ import {
   type TargetResolver,
 } from '../../actions/target.js';
 import type { ActionConfig } from '../../config/actions-schema.js';
+import { rankActions } from '../../models/recommend/rank-actions.js';
 import type { ActionExecution } from '../../store/store.js';
 import { actorOf, mayDo, requireRole } from '../auth.js';
 import {
@@ -54,10 +55,20 @@ export function actionsRouter(deps: ActionsDeps, writeLimit: RequestHandler): Ro
       });
       if (!target) throw new ApiError(404, 'not_found', `no ${ref.kind} ${ref.id}`);
     }
+    // Only incidents have causes to rank by; an anomaly's actions are just applicable or not.
+    const ranked =
+      target?.kind === 'incident'
+        ? rankActions(deps.catalog.actions, target.series, target.causes ?? [])
+        : [];
     const body: ActionsResponse = {
-      actions: deps.catalog.actions.map((action) =>
-        describe(action, target ? applies(action.appliesTo, target) : null),
-      ),
+      actions: deps.catalog.actions.map((action) => {
+        const recommended = ranked.find((entry) => entry.action === action.id);
+        return describe(
+          action,
+          target ? applies(action.appliesTo, target) : null,
+          recommended ? { score: recommended.score, reason: recommended.reason } : null,
+        );
+      }),
     };
     response.json(body);
   });
@@ -134,7 +145,11 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function describe(action: ActionConfig, applicable: boolean | null): ActionInfo {
+function describe(
+  action: ActionConfig,
+  applicable: boolean | null,
+  recommendation: ActionInfo['recommendation'],
+): ActionInfo {
   return {
     id: action.id,
     title: action.title,
@@ -145,6 +160,7 @@ function describe(action: ActionConfig, applicable: boolean | null): ActionInfo 
     appliesTo: action.appliesTo,
     params: Object.entries(action.params).map(([name, spec]) => ({ name, ...spec })),
     applicable,
+    recommendation,
   };
 }
 
