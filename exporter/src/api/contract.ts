@@ -396,6 +396,19 @@ export const rcaResponse = z
     analysedAt: isoTime.nullable().meta({ description: 'null until the incident has been analysed' }),
     model: z.string().nullable(),
     causes: z.array(rcaCause).meta({ description: 'Likeliest first' }),
+    similar: z
+      .array(
+        z.object({
+          id: z.string(),
+          openedAt: isoTime,
+          state: z.enum(['open', 'resolved']),
+          similarity: z.number().meta({ description: 'Share of member series in common (Jaccard), 0..1' }),
+          sameCause: z.boolean().meta({ description: 'Its likeliest cause was the same series' }),
+          topCause: z.object(seriesRef).nullable(),
+          link: z.string(),
+        }),
+      )
+      .meta({ description: 'Past incidents with a similar signature (the series anomalous together)' }),
   })
   .meta({ id: 'RcaResponse' });
 

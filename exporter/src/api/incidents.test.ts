@@ -150,3 +150,23 @@ describe('GET /api/v1/incidents/:id and /rca', () => {
     );
   });
 });
+
+describe('similar past incidents', () => {
+  it('names past incidents of the same series with their likeliest cause, in the RCA answer', async () => {
+    const again = [anomaly('frontend', 90), anomaly('db', 91, 'latency')];
+    await app.store.writeAnomalies(again);
+    const [later] = await app.store.writeIncidents([incident(90, again, 'open')]);
+    const { body } = await get(`/api/v1/incidents/${later}/rca`);
+    expect(body.similar).toEqual([
+      {
+        id: ids[0],
+        openedAt: '2026-01-01T00:01:00.000Z',
+        state: 'open',
+        similarity: 1,
+        sameCause: false,
+        topCause: { signal: 'latency', service: 'db' },
+        link: `/api/v1/incidents/${ids[0]}/rca`,
+      },
+    ]);
+  });
+});

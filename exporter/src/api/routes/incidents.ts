@@ -13,6 +13,7 @@ import {
   type RcaResponse,
 } from '../contract.js';
 import { ApiError } from '../errors.js';
+import { similarTo } from '../similar-incidents.js';
 import { pageWithCursor, parseOrThrow } from '../validate.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -41,7 +42,10 @@ function anomalyBody({ timestampMs, ...rest }: StoredAnomaly): Anomaly {
   return { ...rest, time: iso(timestampMs) };
 }
 
-function rcaBody(incident: StoredIncident, analysis: IncidentAnalysis | undefined): RcaResponse {
+function rcaBody(
+  incident: StoredIncident,
+  analysis: IncidentAnalysis | undefined,
+): Omit<RcaResponse, 'similar'> {
   return {
     incidentId: incident.id,
     symptom: incident.symptom,
@@ -77,7 +81,11 @@ export function incidentsRouter(store: IncidentStore): Router {
   router.get('/incidents/:id/rca', async (request, response) => {
     const incident = await found(store, String(request.params.id));
     const [analysis] = await store.readIncidentAnalyses([incident.id]);
-    response.json(rcaBody(incident, analysis));
+    const body: RcaResponse = {
+      ...rcaBody(incident, analysis),
+      similar: await similarTo(store, incident, analysis),
+    };
+    response.json(body);
   });
   return router;
 }
