@@ -10,6 +10,7 @@ import { SeriesSensitivity } from '../feedback/series-sensitivity.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
 import { Auditor } from './audit.js';
+import { AutoActions } from './auto-actions.js';
 import { ActionCatalog } from './catalog.js';
 import { incidentTargets } from './incident-target.js';
 import { ActionRecommendations } from './recommendations.js';
@@ -71,7 +72,19 @@ export function setUpActions(
   });
   return {
     sensitivity,
-    recommendations: new ActionRecommendations(config.actions.catalog, deps.self.actionRecommended),
+    recommendations: new ActionRecommendations(
+      config.actions.catalog,
+      deps.self.actionRecommended,
+      new AutoActions({
+        catalog,
+        runner,
+        auditor,
+        executions: deps.self.actionExecutions,
+        logger: deps.logger,
+        ...config.actions.automatic,
+        clock,
+      }),
+    ),
     feedback,
     runner,
     api: { feedback, auditor, catalog, runner, targets, writeRateLimit: config.actions.rateLimit },

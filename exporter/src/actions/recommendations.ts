@@ -9,6 +9,7 @@ import { symptomOf, type GroupedIncident } from '../models/incident/grouping.js'
 import { rankActions, type ActionScope } from '../models/recommend/rank-actions.js';
 import type { RcaScore } from '../scores/incident-scores.js';
 import type { SeriesKey } from '../store/store.js';
+import type { AutoActions } from './auto-actions.js';
 
 const same = (a: SeriesKey, b: SeriesKey) => a.signal === b.signal && a.service === b.service;
 
@@ -16,6 +17,8 @@ export class ActionRecommendations {
   constructor(
     private readonly actions: readonly ActionScope[],
     private readonly gauge: Gauge<string>,
+    /** Runs the `auto: true` ones; absent, nothing runs on its own. */
+    private readonly auto?: Pick<AutoActions, 'consider' | 'retain'>,
   ) {}
 
   update(open: readonly GroupedIncident[], causes: readonly RcaScore[]): void {
@@ -26,9 +29,12 @@ export class ActionRecommendations {
       const own = causes
         .filter((cause) => same(cause.symptom, symptom))
         .map(({ cause, score }) => ({ ...cause, score }));
-      for (const { action, score } of rankActions(this.actions, incident.members, own)) {
+      const ranked = rankActions(this.actions, incident.members, own);
+      for (const { action, score } of ranked) {
         this.gauge.set({ action, signal: symptom.signal, service: symptom.service }, score);
       }
+      if (incident.id !== null) this.auto?.consider(incident.id, ranked);
     }
+    this.auto?.retain(new Set(open.flatMap((incident) => (incident.id === null ? [] : [incident.id]))));
   }
 }

@@ -22,6 +22,10 @@ export function actionProblems(config: OmenConfig, env: NodeJS.ProcessEnv): stri
       if (!signals.has(signal))
         problems.push(`${at('appliesTo', 'signals')}: no signal is named "${signal}"`);
     }
+    const required = Object.entries(action.params).filter(([, spec]) => spec.required);
+    if (action.auto && required.length > 0) {
+      problems.push(`${at('auto')}: an automatic action cannot have required params (${required[0]![0]})`);
+    }
     if (action.kind !== 'webhook') return;
     if (!allowedUrls.some((prefix) => action.url.startsWith(prefix))) {
       problems.push(`${at('url')}: "${action.url}" starts with none of actions.allowedUrls`);

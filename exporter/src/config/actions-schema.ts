@@ -48,7 +48,8 @@ const actionCommon = {
     .default('operator')
     .meta({ description: 'The role an executing (and approving) token needs.' }),
   auto: z.boolean().default(false).meta({
-    description: 'May run without a click when recommended (not yet: recorded and shown only).',
+    description:
+      'Runs on its own for an open incident it is recommended for (see actions.automatic); once per incident, audited as actor omen.',
   }),
   approval: z.boolean().default(false).meta({
     description: 'Each execution waits until a second, different operator approves it.',
@@ -130,6 +131,17 @@ export const actionsSchema = z
       .meta({
         description: 'Ack, feedback, execute and approve calls allowed per token (or client address).',
       }),
+    automatic: z
+      .strictObject({
+        minScore: z.number().min(0).max(1).default(0.5).meta({
+          description:
+            'An `auto: true` action runs on its own for an open incident once recommended at least this strongly (0.5: only when scoped to a likely cause).',
+        }),
+        perHour: z.number().int().min(0).default(4).meta({
+          description: 'At most this many automatic runs of one action per hour; more are refused.',
+        }),
+      })
+      .prefault({}),
     catalog: z.array(actionSchema).default([]).meta({ description: 'The actions operators may execute.' }),
   })
   .prefault({});
