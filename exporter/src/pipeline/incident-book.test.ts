@@ -71,6 +71,18 @@ describe('the incident book', () => {
     expect(all[0]!.anomalyCount).toBe(2);
   });
 
+  it('with a call graph, stores the most upstream series as the symptom, also after a restart', async () => {
+    const calls = new Map([['frontend', ['db']]]);
+    const graphed = groupingParams(config.incidents, calls);
+    const book = new IncidentBook(store, graphed);
+    await cycle(store, book, 1, [anomaly('db', 1), anomaly('frontend', 1)]);
+    const [stored] = (await store.queryIncidents({ limit: 1 })).items;
+    expect(stored!.symptom.service).toBe('frontend');
+    const restarted = new IncidentBook(store, graphed);
+    await restarted.restore();
+    expect(restarted.open()[0]!.roots).toEqual(['frontend']);
+  });
+
   it('keeps the anomalies of a failed write for the next cycle', async () => {
     let fail = true;
     const flaky: IncidentStore = {

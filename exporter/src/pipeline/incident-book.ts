@@ -9,6 +9,7 @@ import type { IncidentsConfig } from '../config/incident-schema.js';
 import { downstreamOf } from '../models/rca/graph.js';
 import {
   groupAnomalies,
+  rootsOf,
   symptomOf,
   worstSeverity,
   type GroupedIncident,
@@ -33,6 +34,7 @@ export function groupingParams(
     openAt: incidents.openAt,
     // Related: one depends on the other, directly or not (trouble flows along calls).
     related: calls && ((a, b) => downstreamOf(calls, a).has(b) || downstreamOf(calls, b).has(a)),
+    calls,
   };
 }
 
@@ -53,6 +55,12 @@ export class IncidentBook {
         openedAtMs: incident.openedAtMs,
         lastAnomalyMs: incident.lastAnomalyMs,
         resolvedAtMs: null,
+        roots:
+          this.params.calls &&
+          rootsOf(
+            incident.series.map((s) => s.service),
+            this.params.calls,
+          ),
         members: incident.series.map((s) => ({
           signal: s.signal,
           service: s.service,

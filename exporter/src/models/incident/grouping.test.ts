@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../store/store.js';
 import {
   groupAnomalies,
+  rootsOf,
   symptomOf,
   worstSeverity,
   type GroupedAnomaly,
@@ -139,5 +140,24 @@ describe('incident grouping', () => {
     const snapshot = JSON.stringify(first.state);
     groupAnomalies(first.state, [anomaly('api', 2), anomaly('db', 2)], 2 * MIN, PARAMS);
     expect(JSON.stringify(first.state)).toBe(snapshot);
+  });
+
+  it('with a call graph, names the most upstream series the symptom, however bad the one below', () => {
+    const calls = new Map([
+      ['frontend', ['catalog']],
+      ['catalog', ['inventory']],
+    ]);
+    const { state } = run(
+      {
+        1: [anomaly('inventory', 1, 'critical'), anomaly('inventory', 1, 'critical', 'latency')],
+        2: [anomaly('frontend', 2)],
+      },
+      2,
+      { ...PARAMS, calls, related: () => true },
+    );
+    const [incident] = state.open;
+    expect(incident!.roots).toEqual(['frontend']);
+    expect(symptomOf(incident!)).toMatchObject({ service: 'frontend' });
+    expect(rootsOf(['inventory', 'catalog', 'search'], calls)).toEqual(['catalog', 'search']);
   });
 });

@@ -12,6 +12,7 @@
  * - An incident resolves after `quietMs` without a new anomaly.
  */
 import { SEVERITIES, type AnomalyRef, type Severity } from '../../store/store.js';
+import { downstreamOf } from '../rca/graph.js';
 
 export interface GroupingParams {
   windowMs: number;
@@ -20,6 +21,8 @@ export interface GroupingParams {
   openAt: Severity;
   /** Whether two services may share an incident; absent: any two may. */
   related?: (a: string, b: string) => boolean;
+  /** Caller → callees, when known: an incident is then about its most upstream series. */
+  calls?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface GroupedAnomaly extends AnomalyRef {
@@ -44,6 +47,8 @@ export interface GroupedIncident {
   lastAnomalyMs: number;
   resolvedAtMs: number | null;
   members: MemberSeries[];
+  /** Its services that none of its other services calls (with a call graph only). */
+  roots?: readonly string[];
 }
 
 export interface GroupingState {
@@ -67,12 +72,22 @@ export function worstSeverity(members: readonly { severity: Severity }[]): Sever
   );
 }
 
+/** The services of `services` that no other of them calls, directly or not. */
+export function rootsOf(services: Iterable<string>, calls: ReadonlyMap<string, readonly string[]>): string[] {
+  const all = [...new Set(services)];
+  const below = new Set(all.flatMap((s) => [...downstreamOf(calls, s)].filter((d) => d !== s)));
+  return all.filter((s) => !below.has(s)).sort();
+}
+
 /**
- * The series the incident is about: its worst, then its most anomalous, then the one that
- * moved first (ties by name, so the choice is reproducible).
+ * The series the incident is about: with a call graph, one of its most upstream services
+ * (where users feel it; the cause is then found below); then its worst, its most anomalous,
+ * the one that moved first (ties by name, so the choice is reproducible).
  */
 export function symptomOf(incident: GroupedIncident): MemberSeries {
-  return [...incident.members].sort(
+  const roots = incident.roots;
+  const upstream = roots && incident.members.filter((m) => roots.includes(m.service));
+  return [...(upstream && upstream.length > 0 ? upstream : incident.members)].sort(
     (a, b) =>
       level(b.severity) - level(a.severity) ||
       b.anomalies - a.anomalies ||
@@ -180,6 +195,14 @@ export function groupAnomalies(
     added.set(resolved, added.get(incident) ?? []);
     added.delete(incident);
   }
+  // Incidents touched this step are fresh copies: setting their roots changes no input.
+  const calls = params.calls;
+  if (calls)
+    for (const incident of added.keys())
+      incident.roots = rootsOf(
+        incident.members.map((m) => m.service),
+        calls,
+      );
   return {
     state: { open: stillOpen, pool: pool.filter((a) => a.timestampMs > nowMs - params.windowMs) },
     changed: [...added].map(([incident, gained]) => ({ incident, added: gained })),
