@@ -78,7 +78,17 @@ export const anomaly = z
   .meta({ id: 'Anomaly' });
 
 export const anomaliesResponse = z
-  .object({ items: z.array(anomaly), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(
+      anomaly.extend({
+        acknowledgement: z
+          .object({ by: z.string(), at: isoTime })
+          .nullable()
+          .meta({ description: 'Who acknowledged it first, and when; null until someone does' }),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
   .meta({ id: 'AnomaliesResponse' });
 
 const timeParam = z.union([isoTime, z.string().regex(/^\d+(\.\d+)?$/)]).meta({

@@ -36,6 +36,17 @@ describe('POST /api/v1/anomalies/:id/ack', () => {
     expect(audit.body.items[1]).toMatchObject({ target: `anomaly:${id}`, parameters: { note: 'looking' } });
   });
 
+  it('shows who acknowledged each anomaly in GET /api/v1/anomalies', async () => {
+    const { body } = await call(env.app.base, '/api/v1/anomalies', { token: TOKENS.viewer });
+    const byService = Object.fromEntries(
+      body.items.map((item: { service: string; acknowledgement: unknown }) => [
+        item.service,
+        item.acknowledgement,
+      ]),
+    );
+    expect(byService).toEqual({ payments: { by: 'alice', at: expect.any(String) }, catalog: null });
+  });
+
   it('answers 404 for an unknown anomaly, and audits that too', async () => {
     const missing = await post('/api/v1/anomalies/987654/ack', {}, TOKENS.operator, 'carol');
     expect(missing.status).toBe(404);

@@ -261,6 +261,8 @@ export interface FeedbackStore {
   getAnomaly(id: string): Promise<StoredAnomaly | undefined>;
   /** The first acknowledgement of an anomaly stands; returns each one's (possibly earlier) ack. */
   acknowledgeAnomalies(ids: readonly string[], actor: string, atMs: number): Promise<AnomalyAck[]>;
+  /** The acknowledgements of those of `ids` that have one. */
+  readAcks(ids: readonly string[]): Promise<AnomalyAck[]>;
   writeFeedback(record: FeedbackRecord): Promise<void>;
   /** Feedback given at or after `fromMs`, oldest first. */
   readFeedbackSince(fromMs: number): Promise<FeedbackRecord[]>;

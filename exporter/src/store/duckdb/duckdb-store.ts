@@ -44,6 +44,7 @@ import {
   acknowledgeAnomalies,
   countFeedbackByModel,
   getAnomaly,
+  readAcks,
   readFeedbackSince,
   writeFeedback,
 } from './feedback-store.js';
@@ -238,6 +239,10 @@ class DuckDbStore implements Store {
     return this.writeReturning('acknowledging anomalies', () =>
       acknowledgeAnomalies(this.writer, ids, actor, atMs),
     );
+  }
+
+  readAcks(ids: readonly string[]) {
+    return this.read('reading acknowledgements', () => readAcks(this.reader, ids));
   }
 
   writeFeedback(record: FeedbackRecord): Promise<void> {

@@ -35,21 +35,27 @@ export async function acknowledgeAnomalies(
   const valid = ids.filter((id) => ANOMALY_ID.test(id));
   if (valid.length === 0) return [];
   const idList = list(valid.map((id) => BigInt(id)));
-  const rows = await inTransaction(connection, async () => {
+  return inTransaction(connection, async () => {
     await connection.run(
       `INSERT INTO anomaly_acks (anomaly_id, actor, ts) SELECT unnest($ids), $actor, $at
        ON CONFLICT (anomaly_id) DO NOTHING`,
       { ids: idList, actor, at: msToTimestamp(atMs) },
       { ids: BIGINT_LIST },
     );
-    return (
-      await connection.runAndReadAll(
-        'SELECT anomaly_id, actor, epoch_ms(ts) FROM anomaly_acks WHERE list_contains($1, anomaly_id)',
-        [idList],
-        [BIGINT_LIST],
-      )
-    ).getRows();
+    return readAcks(connection, valid);
   });
+}
+
+export async function readAcks(connection: DuckDBConnection, ids: readonly string[]): Promise<AnomalyAck[]> {
+  const valid = ids.filter((id) => ANOMALY_ID.test(id));
+  if (valid.length === 0) return [];
+  const rows = (
+    await connection.runAndReadAll(
+      'SELECT anomaly_id, actor, epoch_ms(ts) FROM anomaly_acks WHERE list_contains($1, anomaly_id)',
+      [list(valid.map((id) => BigInt(id)))],
+      [BIGINT_LIST],
+    )
+  ).getRows();
   return rows.map(([id, who, at]) => ({
     anomalyId: toBigInt(id ?? null).toString(),
     actor: toText(who ?? null),
