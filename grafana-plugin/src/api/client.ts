@@ -30,6 +30,10 @@ export async function getJson<T>(path: string, signal?: AbortSignal, route: Prox
     headers: { Accept: 'application/json' },
     signal,
   });
+  return readAnswer<T>(response);
+}
+
+async function readAnswer<T>(response: Response): Promise<T> {
   const body = parseJson(await response.text());
   if (!response.ok) {
     throw new OmenApiError(response.status, errorMessage(response.status, body));
@@ -38,6 +42,20 @@ export async function getJson<T>(path: string, signal?: AbortSignal, route: Prox
     throw new OmenApiError(response.status, 'The Omen exporter answered with something that is not JSON.');
   }
   return body as T;
+}
+
+/**
+ * POST a JSON body through a proxy route (state changes: `operate`, which Grafana grants to
+ * Editors only); the exporter audits the call under the Grafana user the proxy names.
+ */
+export async function postJson<T>(path: string, body: unknown, route: ProxyRoute = 'operate'): Promise<T> {
+  const response = await fetch(proxyUrl(route, path), {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return readAnswer<T>(response);
 }
 
 function parseJson(text: string): unknown {

@@ -4,9 +4,17 @@
  * bundled into the plugin.
  */
 export type {
+  AckResponse,
   AnomaliesResponse,
   Anomaly,
+  AuditResponse,
+  ActionsResponse,
+  FeedbackResponse,
+  IncidentsResponse,
+  ModelsResponse,
+  RcaResponse,
   ErrorBody,
   ForecastResponse,
   SignalsResponse,
+  SummaryResponse,
 } from '../../../exporter/src/api/contract';

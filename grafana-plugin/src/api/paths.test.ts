@@ -1,4 +1,4 @@
-import { anomaliesPath, forecastPath } from './paths';
+import { anomaliesPath, anomalyPath, auditPath, forecastPath } from './paths';
 
 describe('forecastPath', () => {
   test('names the series in the query string, encoded', () => {
@@ -14,5 +14,13 @@ describe('anomaliesPath', () => {
     expect(anomaliesPath({ severity: 'high', service: 'checkout' })).toBe(
       'api/v1/anomalies?severity=high&service=checkout'
     );
+  });
+});
+
+describe('auditPath and anomalyPath', () => {
+  test('ask for one kind of audited call, and address one anomaly', () => {
+    expect(auditPath('anomaly.ack')).toBe('api/v1/audit?action=anomaly.ack&limit=1000');
+    expect(anomalyPath('42', 'ack')).toBe('api/v1/anomalies/42/ack');
+    expect(anomalyPath('a/b', 'feedback')).toBe('api/v1/anomalies/a%2Fb/feedback');
   });
 });

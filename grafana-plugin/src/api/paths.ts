@@ -27,3 +27,13 @@ export function anomaliesPath(filter: AnomaliesFilter = {}): string {
   const query = params.toString();
   return query ? `api/v1/anomalies?${query}` : 'api/v1/anomalies';
 }
+
+/** GET /api/v1/audit for one kind of call (`anomaly.ack`), newest first. */
+export function auditPath(action: string, limit = 1000): string {
+  return `api/v1/audit?${new URLSearchParams({ action, limit: String(limit) })}`;
+}
+
+/** POST targets for an anomaly: `ack`, or `feedback` with a verdict. */
+export function anomalyPath(id: string, what: 'ack' | 'feedback'): string {
+  return `api/v1/anomalies/${encodeURIComponent(id)}/${what}`;
+}

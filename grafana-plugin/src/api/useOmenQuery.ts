@@ -27,3 +27,16 @@ export function useOmenQuery<T>(path: string, refreshKey?: unknown): QueryState<
   }, [path, refreshKey]);
   return state;
 }
+
+/** Several queries shown as one: loading until all are done, the first error if any fails. */
+export function allDone<A, B, C>(a: QueryState<A>, b: QueryState<B>, c: QueryState<C>): QueryState<[A, B, C]> {
+  for (const state of [a, b, c]) {
+    if (state.status === 'error') {
+      return state;
+    }
+  }
+  if (a.status === 'done' && b.status === 'done' && c.status === 'done') {
+    return { status: 'done', data: [a.data, b.data, c.data] };
+  }
+  return { status: 'loading' };
+}

@@ -15,6 +15,32 @@ export const testIds = {
     table: 'data-testid omen-signals-table',
     row: 'data-testid omen-signals-row',
   },
+  anomalies: {
+    table: 'data-testid omen-anomalies-table',
+    row: 'data-testid omen-anomalies-row',
+    state: 'data-testid omen-anomalies-state',
+    ack: 'data-testid omen-anomalies-ack',
+    falsePositive: 'data-testid omen-anomalies-false-positive',
+    actionError: 'data-testid omen-anomalies-action-error',
+    readOnly: 'data-testid omen-anomalies-read-only',
+  },
+  incidents: {
+    table: 'data-testid omen-incidents-table',
+    row: 'data-testid omen-incidents-row',
+    causes: 'data-testid omen-rca-causes',
+  },
+  actions: {
+    table: 'data-testid omen-actions-table',
+    audit: 'data-testid omen-audit-table',
+  },
+  models: {
+    table: 'data-testid omen-models-table',
+  },
+  summary: {
+    view: 'data-testid omen-summary',
+    health: 'data-testid omen-summary-health',
+    breaches: 'data-testid omen-summary-breaches',
+  },
   forecast: {
     chart: 'data-testid omen-forecast-chart',
     band80: 'data-testid omen-forecast-band-80',

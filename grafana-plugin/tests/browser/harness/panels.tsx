@@ -1,4 +1,5 @@
 import React, { type ReactElement } from 'react';
+import { AnomaliesPanel, type AnomaliesOptions } from '../../../src/panels/anomalies/AnomaliesPanel';
 import { ForecastPanel, type ForecastOptions } from '../../../src/panels/forecast/ForecastPanel';
 import { SignalsPanel } from '../../../src/panels/signals/SignalsPanel';
 import { harnessInput, queryFrames } from './harness-input';
@@ -9,6 +10,10 @@ type Size = { width: number; height: number };
 /** Every panel the harness can show, by the name in `?panel=`: one entry per nested panel of the app. */
 export const HARNESS_PANELS: Record<string, (size: Size) => ReactElement> = {
   signals: (size) => <SignalsPanel {...panelProps({}, size)} />,
+  anomalies: (size) => {
+    const options: AnomaliesOptions = { severity: '', service: '', limit: 100, ...harnessInput().options };
+    return <AnomaliesPanel {...panelProps(options, size)} />;
+  },
   forecast: (size) => {
     const input = harnessInput();
     const options: ForecastOptions = { signal: '', service: '', ...input.options };

@@ -19,6 +19,8 @@ export const DEMO_SERVICES = ['catalog', 'checkout', 'frontend', 'inventory', 'p
 
 export interface RunningOmen {
   url: string;
+  /** The demo application's own URL (POST /demo/incidents/:name starts an incident). */
+  demoUrl: string;
   tokens: { viewer: string; operator: string };
   /** GET with the viewer token, straight to the exporter (what the test compares the page with). */
   get: <T>(path: string) => Promise<T>;
@@ -88,6 +90,7 @@ export async function startOmen(workDir: string): Promise<RunningOmen> {
   );
   return {
     url,
+    demoUrl,
     tokens,
     get,
     stop: async () => {
