@@ -2,20 +2,17 @@
  * The score snapshot: exposition text rendered once per cycle from the cycle's results.
  * A scrape only sends these bytes, so scrapes never wait on models or the store.
  */
-import { Gauge, Registry } from 'prom-client';
 import { EXPECTED_BOUNDS, SERIES_METRICS } from './contract.js';
+import { renderGauges, TextGauge } from './exposition-text.js';
 import type { ExpectedBand } from '../models/types.js';
 import type { ForecastView, SeriesScore, ServiceAnomaly } from './series-score.js';
 import type { IncidentScores } from './incident-scores.js';
 
 type SeriesMetric = keyof typeof SERIES_METRICS;
 
-function gauges(registry: Registry) {
-  const entries = Object.entries(SERIES_METRICS).map(([key, spec]) => [
-    key,
-    new Gauge({ name: spec.name, help: spec.help, labelNames: [...spec.labels], registers: [registry] }),
-  ]);
-  return Object.fromEntries(entries) as Record<SeriesMetric, Gauge>;
+function gauges() {
+  const entries = Object.entries(SERIES_METRICS).map(([key, spec]) => [key, new TextGauge(spec)]);
+  return Object.fromEntries(entries) as Record<SeriesMetric, TextGauge>;
 }
 
 function byKey(a: SeriesScore, b: SeriesScore): number {
@@ -23,7 +20,7 @@ function byKey(a: SeriesScore, b: SeriesScore): number {
 }
 
 function setForecast(
-  g: Record<SeriesMetric, Gauge>,
+  g: Record<SeriesMetric, TextGauge>,
   labels: { signal: string; service: string },
   forecast: ForecastView | undefined,
 ): void {
@@ -40,7 +37,7 @@ function setForecast(
 
 /** omen_incident_open for every series that exposes scores; omen_rca_score for the top causes. */
 function setIncidents(
-  g: Record<SeriesMetric, Gauge>,
+  g: Record<SeriesMetric, TextGauge>,
   scores: readonly SeriesScore[],
   incidents: IncidentScores,
 ) {
@@ -71,8 +68,7 @@ export async function renderScores(
   services: readonly ServiceAnomaly[] = [],
   incidents?: IncidentScores,
 ): Promise<string> {
-  const registry = new Registry();
-  const g = gauges(registry);
+  const g = gauges();
   for (const series of [...scores].sort(byKey)) {
     const labels = { signal: series.signal, service: series.service };
     g.lastSample.set(labels, series.lastSampleMs / 1000);
@@ -92,21 +88,31 @@ export async function renderScores(
     if (score !== null) g.serviceAnomalyScore.set({ service }, score);
   if (incidents) setIncidents(g, scores, incidents);
   g.tracked.set(scores.length);
-  return registry.metrics();
+  return renderGauges(Object.values(g));
 }
 
-/** Holds the latest rendered text; swapped atomically at the end of each cycle. */
+/**
+ * Holds the latest rendered text, and its UTF-8 bytes encoded once here rather than on
+ * every scrape; swapped atomically at the end of each cycle.
+ */
 export class ScoreSnapshot {
   private text = '';
+  private encoded: Buffer = Buffer.alloc(0);
   private publishedAtMs: number | undefined;
 
   publish(text: string, atMs: number): void {
     this.text = text;
+    this.encoded = Buffer.from(text, 'utf8');
     this.publishedAtMs = atMs;
   }
 
   exposition(): string {
     return this.text;
+  }
+
+  /** The exposition as sent: what a scrape writes to the socket. */
+  bytes(): Buffer {
+    return this.encoded;
   }
 
   lastPublishedMs(): number | undefined {

@@ -1,0 +1,55 @@
+import { Gauge, Registry } from 'prom-client';
+import { describe, expect, it } from 'vitest';
+import { renderGauges, TextGauge } from './exposition-text.js';
+
+const SPECS = [
+  { name: 'a_value', help: 'A value\\with a backslash\nand a newline.', labels: ['signal', 'service'] },
+  { name: 'b_bound', help: 'Bounds.', labels: ['signal', 'service', 'bound'] },
+  { name: 'c_empty', help: 'Never set.', labels: ['service'] },
+  { name: 'd_count', help: 'No labels.', labels: [] },
+] as const;
+
+type Write = [number, Record<string, string>, number] | [number, number];
+
+// Awkward label values, a repeated label set (its value changes, its place does not), infinities.
+const WRITES: Write[] = [
+  [0, { signal: 'error_ratio', service: 'pay"ments' }, 0.25],
+  [0, { signal: 'error_ratio', service: 'back\\slash\nnewline' }, -1e-9],
+  [0, { signal: 'error_ratio', service: 'pay"ments' }, 0.5],
+  [1, { signal: 's', service: 'x', bound: 'upper_95' }, Number.POSITIVE_INFINITY],
+  [1, { signal: 's', service: 'x', bound: 'lower_95' }, Number.NEGATIVE_INFINITY],
+  [1, { signal: 's', service: 'x', bound: 'point' }, 12345678901234],
+  [3, 7],
+];
+
+describe('TextGauge', () => {
+  it('renders exactly what prom-client renders for the same writes', async () => {
+    const registry = new Registry();
+    const theirs = SPECS.map(
+      (spec) =>
+        new Gauge({ name: spec.name, help: spec.help, labelNames: [...spec.labels], registers: [registry] }),
+    );
+    const ours = SPECS.map((spec) => new TextGauge(spec));
+    for (const write of WRITES) {
+      if (write.length === 2) {
+        theirs[write[0]]!.set(write[1]);
+        ours[write[0]]!.set(write[1]);
+      } else {
+        theirs[write[0]]!.set(write[1], write[2]);
+        ours[write[0]]!.set(write[1], write[2]);
+      }
+    }
+    expect(renderGauges(ours)).toBe(await registry.metrics());
+  });
+
+  it('writes NaN as the exposition format spells it', () => {
+    const gauge = new TextGauge({ name: 'x', help: 'h', labels: [] });
+    gauge.set(Number.NaN);
+    expect(gauge.render()).toBe('# HELP x h\n# TYPE x gauge\nx NaN');
+  });
+
+  it('refuses a label set that lacks one of its labels', () => {
+    const gauge = new TextGauge({ name: 'x', help: 'h', labels: ['signal', 'service'] });
+    expect(() => gauge.set({ signal: 'a' }, 1)).toThrow(/label service is missing/);
+  });
+});
