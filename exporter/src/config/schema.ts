@@ -211,7 +211,7 @@ export const configSchema = z.strictObject({
         'Raw samples and error events older than this are deleted (once rolled up); pushes older than this are refused.',
       ).default('14d'),
       retention: duration(
-        'Five-minute rollups and recorded anomalies older than this are deleted. Audit rows are never deleted.',
+        'Five-minute rollups, recorded anomalies and incidents resolved longer ago than this are deleted. Audit rows are never deleted.',
       ).default('90d'),
       maintenanceInterval: duration(
         'How often the store rolls up finished five-minute buckets and applies retention (off the scrape path).',

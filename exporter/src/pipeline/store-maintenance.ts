@@ -12,6 +12,7 @@ export const RETENTION_TABLES: readonly (keyof RetentionOutcome)[] = [
   'error_events',
   'sample_rollups',
   'anomalies',
+  'incidents',
 ];
 
 /** A day of backlog per run at most (24 one-hour chunks), so shutdown never waits long. */

@@ -342,7 +342,10 @@ export interface RetentionCutoffs {
 }
 
 /** Rows deleted, per table. */
-export type RetentionOutcome = Record<'samples' | 'error_events' | 'sample_rollups' | 'anomalies', number>;
+export type RetentionOutcome = Record<
+  'samples' | 'error_events' | 'sample_rollups' | 'anomalies' | 'incidents',
+  number
+>;
 
 /**
  * The store's own jobs (DESIGN Decision 7), run on a schedule by the pipeline, never on

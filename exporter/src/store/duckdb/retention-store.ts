@@ -1,6 +1,6 @@
 /**
  * Retention (DESIGN Decision 7): raw samples and error events go after `rawRetention`,
- * rollups and anomalies after `retention`, in one transaction. Raw samples go only once
+ * rollups, anomalies and resolved incidents after `retention`, in one transaction. Raw samples go only once
  * they are rolled up. The series table keeps its per-series count and first sample true,
  * since listSeries (and the prometheus source's catch-up) read them instead of scanning.
  * Model state, series and the migration record are never deleted.
@@ -36,8 +36,21 @@ export async function applyRetention(
       error_events: await deleted('DELETE FROM error_events WHERE ts < $1', cutoffs.rawBeforeMs),
       sample_rollups: await deleted('DELETE FROM sample_rollups WHERE bucket < $1', cutoffs.rollupsBeforeMs),
       anomalies: await deleted('DELETE FROM anomalies WHERE ts < $1', cutoffs.rollupsBeforeMs),
+      incidents: await deleteIncidents(connection, msToTimestamp(cutoffs.rollupsBeforeMs)),
     };
   });
+}
+
+/**
+ * Incidents resolved before the cut-off go with their causes and members; an open one stays
+ * whatever its age. Members whose anomaly retention deleted go too.
+ */
+async function deleteIncidents(connection: DuckDBConnection, before: ReturnType<typeof msToTimestamp>) {
+  const old = "SELECT id FROM incidents WHERE state = 'resolved' AND resolved_at < $1";
+  await connection.run(`DELETE FROM incident_causes WHERE incident_id IN (${old})`, [before]);
+  await connection.run(`DELETE FROM incident_anomalies WHERE incident_id IN (${old})`, [before]);
+  await connection.run('DELETE FROM incident_anomalies WHERE anomaly_id NOT IN (SELECT id FROM anomalies)');
+  return (await connection.run(`DELETE FROM incidents WHERE id IN (${old})`, [before])).rowsChanged;
 }
 
 async function deleteSamples(connection: DuckDBConnection, before: ReturnType<typeof msToTimestamp>) {

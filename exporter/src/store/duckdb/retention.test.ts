@@ -49,7 +49,7 @@ describe('DuckDB retention', () => {
     await store.rollUp(at(31));
     const outcome = await store.applyRetention({ rawBeforeMs: at(15), rollupsBeforeMs: at(5) });
     // api's days 0 and 10 and web's only sample; rollups and anomalies of day 0.
-    expect(outcome).toEqual({ samples: 3, error_events: 2, sample_rollups: 2, anomalies: 1 });
+    expect(outcome).toEqual({ samples: 3, error_events: 2, sample_rollups: 2, anomalies: 1, incidents: 0 });
 
     const [api, ...others] = await store.readWindows([ALL]);
     expect(others).toEqual([]);
@@ -62,6 +62,43 @@ describe('DuckDB retention', () => {
     expect(anomalies.items.map((a) => a.timestampMs)).toEqual([at(30), at(20), at(10)]);
     const events = await store.countErrorEvents({ activeSinceMs: 0, fromMs: 0, toMs: at(40) });
     expect(events).toEqual([{ service: 'api', count: 2 }]);
+  });
+
+  it('deletes incidents resolved before the long cut-off, with their causes and members, never open ones', async () => {
+    await seed(store, [0, 10, 20, 30]);
+    const ref = (day: number) => ({
+      signal: 'error_ratio',
+      service: 'api',
+      model: 'tail_ensemble',
+      timestampMs: at(day),
+    });
+    const incident = (day: number, resolvedDay: number | null) => ({
+      state: resolvedDay === null ? ('open' as const) : ('resolved' as const),
+      openedAtMs: at(day),
+      lastAnomalyMs: at(day),
+      resolvedAtMs: resolvedDay === null ? null : at(resolvedDay),
+      severity: 'high' as const,
+      symptom: { signal: 'error_ratio', service: 'api' },
+      anomalies: [ref(day)],
+    });
+    const [old, open, recent] = await store.writeIncidents([
+      incident(0, 1),
+      incident(10, null),
+      incident(20, 21),
+    ]);
+    await store.writeIncidentAnalysis({
+      incidentId: old!,
+      analysedAtMs: at(0),
+      model: 'combined',
+      causes: [{ rank: 1, signal: 'error_ratio', service: 'api', score: 1, evidence: {} }],
+    });
+    const outcome = await store.applyRetention({ rawBeforeMs: 0, rollupsBeforeMs: at(15) });
+    expect(outcome).toMatchObject({ anomalies: 2, incidents: 1 });
+    expect(await store.getIncident(old!)).toBeNull();
+    expect(await store.readIncidentAnalyses([old!])).toEqual([]);
+    // The open incident stays, though its anomaly (day 10) is gone.
+    expect(await store.getIncident(open!)).toMatchObject({ state: 'open', anomalyCount: 0 });
+    expect(await store.getIncident(recent!)).toMatchObject({ anomalyCount: 1 });
   });
 
   it('keeps the series list true: counts and first samples move, emptied series drop out', async () => {
