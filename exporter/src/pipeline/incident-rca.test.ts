@@ -5,7 +5,7 @@ import { mulberry32 } from '../random/mulberry32.js';
 import type { SeriesSample } from '../sources/source.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { SeriesKey, Store } from '../store/store.js';
-import { IncidentRca, type IncidentRcaOptions } from './incident-rca.js';
+import { caseSeries, IncidentRca, MAX_CASE_SERIES, type IncidentRcaOptions } from './incident-rca.js';
 
 const STEP = 60_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -155,5 +155,16 @@ describe('root-cause analysis of open incidents', () => {
     });
     const failures = await failing.run([incident], () => allSeries(), NOW);
     expect(failures).toEqual([`incident ${incident.id}: Error: boom`]);
+  });
+
+  it('reads at most MAX_CASE_SERIES series for one analysis, the incident’s own first', () => {
+    const many = Array.from({ length: MAX_CASE_SERIES + 10 }, (_, i) => ({
+      signal: 'latency',
+      service: `s${i}`,
+    }));
+    const picked = caseSeries(incident, [...many, frontend]);
+    expect(picked).toHaveLength(MAX_CASE_SERIES);
+    expect(picked[0]).toEqual(frontend);
+    expect(caseSeries(incident, [frontend])).toEqual([frontend]);
   });
 });

@@ -22,6 +22,8 @@ export interface IncidentRcaOptions {
   perCycle: number;
 }
 
+/** Series one analysis reads at most. */
+export const MAX_CASE_SERIES = 500;
 /** Causes kept per analysis: the published top-k and a few more for the API. */
 const STORED_CAUSES = 10;
 
@@ -98,7 +100,7 @@ export class IncidentRca {
       for (const service of [...services]) for (const d of downstreamOf(calls, service)) services.add(d);
     const frame = caseFrame(incident.openedAtMs, nowMs, stepMs, baselineMs);
     const range = { fromMs: frame.baselineFromMs, toMs: frame.windowFromMs + frame.steps * stepMs };
-    const windows = await this.store.readSteps(range, stepMs, seriesOf(services));
+    const windows = await this.store.readSteps(range, stepMs, caseSeries(incident, seriesOf(services)));
     const input = buildCase(frame, symptom, windows, calls);
     // A symptom with too little history before the incident cannot be judged yet.
     if (!hasBaseline(input, symptom)) return;
@@ -111,6 +113,17 @@ export class IncidentRca {
     await this.store.writeIncidentAnalysis(analysis);
     this.analyses.set(incident.id, { symptom, analysis });
   }
+}
+
+/**
+ * The series of a case, at most MAX_CASE_SERIES: an incident storm across hundreds of
+ * services must not turn one analysis into a scan of the whole store. Its own series first.
+ */
+export function caseSeries(incident: GroupedIncident, candidates: readonly SeriesKey[]): SeriesKey[] {
+  if (candidates.length <= MAX_CASE_SERIES) return [...candidates];
+  const own = new Set(incident.members.map((m) => `${m.signal}\u0000${m.service}`));
+  const isOwn = (k: SeriesKey) => own.has(`${k.signal}\u0000${k.service}`);
+  return [...candidates.filter(isOwn), ...candidates.filter((k) => !isOwn(k))].slice(0, MAX_CASE_SERIES);
 }
 
 function symptomKey(incident: GroupedIncident): SeriesKey {
