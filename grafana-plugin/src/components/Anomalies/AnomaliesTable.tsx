@@ -1,8 +1,8 @@
 import React from 'react';
-import { dateTimeFormat } from '@grafana/data';
 import { Badge, type BadgeColor, useStyles2 } from '@grafana/ui';
 import type { Anomaly } from '../../api/contract';
 import { formatNumber } from '../format';
+import { formatTime } from '../formatTime';
 import { getTableStyles } from '../tableStyles';
 import { testIds } from '../testIds';
 import { AnomalyButtons } from './AnomalyButtons';
@@ -48,7 +48,7 @@ export function AnomaliesTable({ anomalies, states, canOperate, onChanged, timeZ
             <td>
               <Badge text={anomaly.severity} color={SEVERITY_COLOR[anomaly.severity]} />
             </td>
-            <td>{dateTimeFormat(anomaly.time, { format: 'YYYY-MM-DD HH:mm:ss', timeZone })}</td>
+            <td>{formatTime(anomaly.time, timeZone)}</td>
             <td>{anomaly.signal}</td>
             <td>{anomaly.service}</td>
             <td title={anomaly.explanation}>{anomaly.kind.replace('_', ' ')}</td>

@@ -68,11 +68,11 @@ export async function startSession(): Promise<Session> {
   };
 }
 
-/** The harness panel's picture, saved as test-results/screenshots/<name>.png; the path is printed. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The harness panel's (or page's) picture, saved as test-results/screenshots/<name>.png; the path is printed. */
+export async function screenshot(page: Page, name: string, what: 'harness-panel' | 'harness-page' = 'harness-panel') {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.locator(byTestId('harness-panel')).screenshot({ path });
+  await page.locator(byTestId(what)).screenshot({ path });
   console.log(`screenshot: ${path}`);
   return path;
 }

@@ -1,0 +1,52 @@
+import React from 'react';
+import { useStyles2 } from '@grafana/ui';
+import type { RcaResponse } from '../../api/contract';
+import { formatNumber } from '../format';
+import { formatTime } from '../formatTime';
+import { getTableStyles } from '../tableStyles';
+import { testIds } from '../testIds';
+
+const yesNo = (value: boolean | null) => (value === null ? '–' : value ? 'yes' : 'no');
+
+/** The ranked causes with the evidence the ranker saw, each checkable on its series. */
+export function RcaCausesTable({ causes }: { causes: RcaResponse['causes'] }) {
+  const styles = useStyles2(getTableStyles);
+  return (
+    <table className={styles.table} data-testid={testIds.incidents.causes}>
+      <thead>
+        <tr>
+          <th className={styles.number}>Rank</th>
+          <th>Cause</th>
+          <th className={styles.number}>Score</th>
+          <th className={styles.number} title="IQRs above its baseline median, at its worst">
+            Change
+          </th>
+          <th>Onset</th>
+          <th className={styles.number} title="How long before the symptom it moved (negative: after)">
+            Lead (s)
+          </th>
+          <th className={styles.number}>Correlation</th>
+          <th title="The symptom depends on it (call graph)">Downstream</th>
+          <th>Explained by</th>
+        </tr>
+      </thead>
+      <tbody>
+        {causes.map((cause) => (
+          <tr key={cause.rank}>
+            <td className={styles.number}>{cause.rank}</td>
+            <td>
+              {cause.signal} · {cause.service}
+            </td>
+            <td className={styles.number}>{formatNumber(cause.score)}</td>
+            <td className={styles.number}>{formatNumber(cause.evidence.change)}</td>
+            <td>{formatTime(cause.evidence.onsetAt)}</td>
+            <td className={styles.number}>{formatNumber(cause.evidence.leadSeconds)}</td>
+            <td className={styles.number}>{formatNumber(cause.evidence.correlation)}</td>
+            <td>{yesNo(cause.evidence.downstream)}</td>
+            <td>{cause.evidence.explainedBy ?? '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
