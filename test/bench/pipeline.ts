@@ -98,7 +98,12 @@ function fillHistoryInChild(path: string, nowMs: number): void {
 
 async function waitForFirstCycle(url: string): Promise<void> {
   for (;;) {
-    const text = await (await fetch(`${url}/metrics`)).text();
+    // A cycle blocks the event loop for seconds: the server may close the idle keep-alive
+    // socket just as fetch reuses it (ECONNRESET). That says nothing about Omen; ask again.
+    const text = await fetch(`${url}/metrics`).then(
+      (response) => response.text(),
+      () => '',
+    );
     if (/^omen_series_tracked [1-9]/m.test(text)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

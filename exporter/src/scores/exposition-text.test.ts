@@ -1,6 +1,6 @@
 import { Gauge, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { renderGauges, TextGauge } from './exposition-text.js';
+import { labelText, renderGauges, TextGauge, withLabel } from './exposition-text.js';
 
 const SPECS = [
   { name: 'a_value', help: 'A value\\with a backslash\nand a newline.', labels: ['signal', 'service'] },
@@ -11,11 +11,10 @@ const SPECS = [
 
 type Write = [number, Record<string, string>, number] | [number, number];
 
-// Awkward label values, a repeated label set (its value changes, its place does not), infinities.
+// Awkward label values and infinities; each label set once, as the snapshot sets them.
 const WRITES: Write[] = [
   [0, { signal: 'error_ratio', service: 'pay"ments' }, 0.25],
   [0, { signal: 'error_ratio', service: 'back\\slash\nnewline' }, -1e-9],
-  [0, { signal: 'error_ratio', service: 'pay"ments' }, 0.5],
   [1, { signal: 's', service: 'x', bound: 'upper_95' }, Number.POSITIVE_INFINITY],
   [1, { signal: 's', service: 'x', bound: 'lower_95' }, Number.NEGATIVE_INFINITY],
   [1, { signal: 's', service: 'x', bound: 'point' }, 12345678901234],
@@ -33,7 +32,7 @@ describe('TextGauge', () => {
     for (const write of WRITES) {
       if (write.length === 2) {
         theirs[write[0]]!.set(write[1]);
-        ours[write[0]]!.set(write[1]);
+        ours[write[0]]!.add(undefined, write[1]);
       } else {
         theirs[write[0]]!.set(write[1], write[2]);
         ours[write[0]]!.set(write[1], write[2]);
@@ -44,8 +43,14 @@ describe('TextGauge', () => {
 
   it('writes NaN as the exposition format spells it', () => {
     const gauge = new TextGauge({ name: 'x', help: 'h', labels: [] });
-    gauge.set(Number.NaN);
+    gauge.add(undefined, Number.NaN);
     expect(gauge.render()).toBe('# HELP x h\n# TYPE x gauge\nx NaN');
+  });
+
+  it('renders a label set once for all the lines that share it', () => {
+    const series = labelText(['signal', 'service'], { signal: 'e', service: 'a"b' });
+    expect(series).toBe('signal="e",service="a\\"b"');
+    expect(withLabel(series, 'bound', 'point')).toBe('signal="e",service="a\\"b",bound="point"');
   });
 
   it('refuses a label set that lacks one of its labels', () => {

@@ -3,50 +3,43 @@
  * A scrape only sends these bytes, so scrapes never wait on models or the store.
  */
 import { EXPECTED_BOUNDS, SERIES_METRICS } from './contract.js';
-import { renderGauges, TextGauge } from './exposition-text.js';
+import { labelText, renderGauges, TextGauge, withLabel } from './exposition-text.js';
 import type { ExpectedBand } from '../models/types.js';
 import type { ForecastView, SeriesScore, ServiceAnomaly } from './series-score.js';
 import type { IncidentScores } from './incident-scores.js';
 
 type SeriesMetric = keyof typeof SERIES_METRICS;
+type Gauges = Record<SeriesMetric, TextGauge>;
 
-function gauges() {
+const SERIES_LABELS = ['signal', 'service'] as const;
+
+function gauges(): Gauges {
   const entries = Object.entries(SERIES_METRICS).map(([key, spec]) => [key, new TextGauge(spec)]);
-  return Object.fromEntries(entries) as Record<SeriesMetric, TextGauge>;
+  return Object.fromEntries(entries) as Gauges;
 }
+
+// The same order as String.prototype.localeCompare, without its per-call set-up.
+const collator = new Intl.Collator();
 
 function byKey(a: SeriesScore, b: SeriesScore): number {
-  return a.signal.localeCompare(b.signal) || a.service.localeCompare(b.service);
+  return collator.compare(a.signal, b.signal) || collator.compare(a.service, b.service);
 }
 
-function setForecast(
-  g: Record<SeriesMetric, TextGauge>,
-  labels: { signal: string; service: string },
-  forecast: ForecastView | undefined,
-): void {
+function setForecast(g: Gauges, labels: string, forecast: ForecastView | undefined): void {
   if (!forecast) return;
   for (const { horizon, band, warming, breachProbability } of forecast.horizons) {
+    const atHorizon = withLabel(labels, 'horizon', horizon);
     // While a horizon warms its bounds rest on no errors (zero width) and its probability is
     // uncalibrated: only the point is published, and alert rules see no breach gauge.
     for (const bound of warming ? (['point'] as const) : EXPECTED_BOUNDS)
-      g.forecast.set({ ...labels, horizon, bound }, band[bound]);
-    if (breachProbability !== null) g.breachProbability.set({ ...labels, horizon }, breachProbability);
+      g.forecast.add(withLabel(atHorizon, 'bound', bound), band[bound]);
+    if (breachProbability !== null) g.breachProbability.add(atHorizon, breachProbability);
   }
-  if (!forecast.warming) g.timeToBreach.set(labels, forecast.timeToBreachSeconds ?? Number.POSITIVE_INFINITY);
+  if (!forecast.warming) g.timeToBreach.add(labels, forecast.timeToBreachSeconds ?? Number.POSITIVE_INFINITY);
 }
 
-/** omen_incident_open for every series that exposes scores; omen_rca_score for the top causes. */
-function setIncidents(
-  g: Record<SeriesMetric, TextGauge>,
-  scores: readonly SeriesScore[],
-  incidents: IncidentScores,
-) {
-  const key = (k: { signal: string; service: string }) => `${k.signal}\u0000${k.service}`;
-  const open = new Set(incidents.open.map(key));
-  for (const series of [...scores].sort(byKey)) {
-    if (series.stale) continue;
-    g.incidentOpen.set({ signal: series.signal, service: series.service }, open.has(key(series)) ? 1 : 0);
-  }
+/** omen_rca_score for the top causes of open incidents. */
+function setCauses(g: Gauges, incidents: IncidentScores) {
   for (const { symptom, cause, score } of incidents.causes) {
     const labels = { symptom_signal: symptom.signal, symptom_service: symptom.service };
     g.rcaScore.set({ ...labels, cause_signal: cause.signal, cause_service: cause.service }, score);
@@ -61,7 +54,8 @@ function expectedBand(series: SeriesScore): ExpectedBand | undefined {
 
 /**
  * Renders the per-series part of /metrics. Order is stable (by signal, service) for golden
- * files. Without `incidents` (incidents off) no incident gauge is published.
+ * files. Without `incidents` (incidents off) no incident gauge is published: with them,
+ * omen_incident_open is published for every series that exposes scores.
  */
 export async function renderScores(
   scores: readonly SeriesScore[],
@@ -69,25 +63,30 @@ export async function renderScores(
   incidents?: IncidentScores,
 ): Promise<string> {
   const g = gauges();
+  const openKey = (k: { signal: string; service: string }) => `${k.signal}\u0000${k.service}`;
+  const open = new Set(incidents?.open.map(openKey));
   for (const series of [...scores].sort(byKey)) {
-    const labels = { signal: series.signal, service: series.service };
-    g.lastSample.set(labels, series.lastSampleMs / 1000);
+    const labels = labelText(SERIES_LABELS, { signal: series.signal, service: series.service });
+    g.lastSample.add(labels, series.lastSampleMs / 1000);
     if (series.stale) continue;
-    g.signalValue.set(labels, series.value);
-    if (series.threshold !== undefined) g.threshold.set(labels, series.threshold);
-    g.warming.set(labels, series.warming ? 1 : 0);
+    g.signalValue.add(labels, series.value);
+    if (series.threshold !== undefined) g.threshold.add(labels, series.threshold);
+    g.warming.add(labels, series.warming ? 1 : 0);
     setForecast(g, labels, series.forecast);
     const expected = expectedBand(series);
-    if (expected) for (const bound of EXPECTED_BOUNDS) g.expected.set({ ...labels, bound }, expected[bound]);
+    if (expected) {
+      for (const bound of EXPECTED_BOUNDS) g.expected.add(withLabel(labels, 'bound', bound), expected[bound]);
+    }
+    if (incidents) g.incidentOpen.add(labels, open.has(openKey(series)) ? 1 : 0);
     if (!series.anomaly) continue;
-    g.anomalyScore.set(labels, series.anomaly.score);
-    g.anomalyActive.set(labels, series.anomaly.active ? 1 : 0);
-    g.anomalySeverity.set(labels, series.anomaly.severity);
+    g.anomalyScore.add(labels, series.anomaly.score);
+    g.anomalyActive.add(labels, series.anomaly.active ? 1 : 0);
+    g.anomalySeverity.add(labels, series.anomaly.severity);
   }
   for (const { service, score } of services)
     if (score !== null) g.serviceAnomalyScore.set({ service }, score);
-  if (incidents) setIncidents(g, scores, incidents);
-  g.tracked.set(scores.length);
+  if (incidents) setCauses(g, incidents);
+  g.tracked.add(undefined, scores.length);
   return renderGauges(Object.values(g));
 }
 
