@@ -27,7 +27,7 @@ after(async () => {
 /** The series' values as the exporter publishes them, one per second, until its forecast has bands. */
 async function historyUntilForecast(): Promise<{ points: Array<[number, number]>; forecast: ForecastResponse }> {
   const points = new Map<number, number>();
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     const { signals } = await session.omen.get<SignalsResponse>('/api/v1/signals');
     const series = signals[0]?.series.find((s) => s.service === SERIES.service);
@@ -46,7 +46,7 @@ async function historyUntilForecast(): Promise<{ points: Array<[number, number]>
     }
     await sleep(1000);
   }
-  throw new Error(`no forecast with bands for ${SERIES.signal}/${SERIES.service} within 90 s`);
+  throw new Error(`no forecast with bands for ${SERIES.signal}/${SERIES.service} within 150 s`);
 }
 
 describe('forecast panel', () => {

@@ -15,9 +15,9 @@ let session: Session;
 before(async () => {
   session = await startSession();
   // The models page needs a fitted model: forecasts fit after forecast.minSteps one-second steps.
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 150_000;
   while ((await session.omen.get<ModelsResponse>('/api/v1/models')).items.length === 0) {
-    assert.ok(Date.now() < deadline, 'the exporter trained a model within 90 s');
+    assert.ok(Date.now() < deadline, 'the exporter trained a model within 150 s');
     await sleep(1000);
   }
 });
