@@ -52,6 +52,26 @@ function expectedBand(series: SeriesScore): ExpectedBand | undefined {
   return forecast && !forecast.expectedWarming ? forecast.expected : series.anomaly?.expected;
 }
 
+/** One series' lines; `incidentOpen` undefined when incidents are off. */
+function addSeries(g: Gauges, series: SeriesScore, incidentOpen: boolean | undefined): void {
+  const labels = labelText(SERIES_LABELS, { signal: series.signal, service: series.service });
+  g.lastSample.add(labels, series.lastSampleMs / 1000);
+  if (series.stale) return;
+  g.signalValue.add(labels, series.value);
+  if (series.threshold !== undefined) g.threshold.add(labels, series.threshold);
+  g.warming.add(labels, series.warming ? 1 : 0);
+  setForecast(g, labels, series.forecast);
+  const expected = expectedBand(series);
+  if (expected) {
+    for (const bound of EXPECTED_BOUNDS) g.expected.add(withLabel(labels, 'bound', bound), expected[bound]);
+  }
+  if (incidentOpen !== undefined) g.incidentOpen.add(labels, incidentOpen ? 1 : 0);
+  if (!series.anomaly) return;
+  g.anomalyScore.add(labels, series.anomaly.score);
+  g.anomalyActive.add(labels, series.anomaly.active ? 1 : 0);
+  g.anomalySeverity.add(labels, series.anomaly.severity);
+}
+
 /**
  * Renders the per-series part of /metrics. Order is stable (by signal, service) for golden
  * files. Without `incidents` (incidents off) no incident gauge is published: with them,
@@ -66,22 +86,8 @@ export async function renderScores(
   const openKey = (k: { signal: string; service: string }) => `${k.signal}\u0000${k.service}`;
   const open = new Set(incidents?.open.map(openKey));
   for (const series of [...scores].sort(byKey)) {
-    const labels = labelText(SERIES_LABELS, { signal: series.signal, service: series.service });
-    g.lastSample.add(labels, series.lastSampleMs / 1000);
-    if (series.stale) continue;
-    g.signalValue.add(labels, series.value);
-    if (series.threshold !== undefined) g.threshold.add(labels, series.threshold);
-    g.warming.add(labels, series.warming ? 1 : 0);
-    setForecast(g, labels, series.forecast);
-    const expected = expectedBand(series);
-    if (expected) {
-      for (const bound of EXPECTED_BOUNDS) g.expected.add(withLabel(labels, 'bound', bound), expected[bound]);
-    }
-    if (incidents) g.incidentOpen.add(labels, open.has(openKey(series)) ? 1 : 0);
-    if (!series.anomaly) continue;
-    g.anomalyScore.add(labels, series.anomaly.score);
-    g.anomalyActive.add(labels, series.anomaly.active ? 1 : 0);
-    g.anomalySeverity.add(labels, series.anomaly.severity);
+    const incidentOpen = incidents ? open.has(openKey(series)) : undefined;
+    addSeries(g, series, incidentOpen);
   }
   for (const { service, score } of services)
     if (score !== null) g.serviceAnomalyScore.set({ service }, score);
