@@ -84,8 +84,10 @@ export function conformalForecaster<S>(
     forecastAt(state: ForecasterState, horizons: readonly number[]): ForecastPath {
       return withIntervals(state, horizons, model.predictAt(state.point as S, horizons));
     },
-    exceedance(state: ForecasterState, steps: number, threshold: number): number[] {
-      return exceedance(state.calibration, model.predict(state.point as S, steps), threshold);
+    exceedance(state: ForecasterState, steps: number, threshold: number, drift = 0): number[] {
+      const point = model.predict(state.point as S, steps);
+      const path = drift === 0 ? point : point.map((p, k) => p + drift * (k + 1));
+      return exceedance(state.calibration, path, threshold);
     },
     warmingAt(state: ForecasterState, steps: number): boolean {
       return errorCount(state.calibration, steps) < resolved.minErrors;

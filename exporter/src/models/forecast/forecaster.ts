@@ -66,8 +66,11 @@ export interface Forecaster {
   forecast(state: ForecasterState, steps: number): ForecastPath;
   /** The forecast at the given steps ahead only (each ≥ 1): `point[i]` is `horizons[i]` steps ahead. */
   forecastAt(state: ForecasterState, horizons: readonly number[]): ForecastPath;
-  /** P(value > threshold) at each of steps 1..steps, from the predictive distribution. */
-  exceedance(state: ForecasterState, steps: number, threshold: number): number[];
+  /**
+   * P(value > threshold) at each of steps 1..steps, from the predictive distribution; with
+   * `drift`, of a point path that also climbs by `drift` per step.
+   */
+  exceedance(state: ForecasterState, steps: number, threshold: number, drift?: number): number[];
   /** True while the interval `steps` ahead rests on fewer out-of-sample errors than asked for. */
   warmingAt(state: ForecasterState, steps: number): boolean;
 }

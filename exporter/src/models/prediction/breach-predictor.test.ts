@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededGaussian } from '../anomaly/synthetic-series.js';
 import { forecasters } from '../registry.js';
 import { breachPredictor, createBreachState, firstPassage, observeOutcome } from './breach-predictor.js';
 import { fitBreach, step, type BreachWalk } from './breach-walk.js';
@@ -42,6 +43,33 @@ describe('breach prediction on a series crossing its threshold at known times', 
     const atEnd = forecasters.median_combination().exceedance(walk.forecast, 12, THRESHOLD)[11] as number;
     expect(atEnd).toBeLessThan(0.05);
     expect(walk.prediction.raw[1]).toBeGreaterThan(0.9);
+  });
+});
+
+describe('breach prediction on a slow burn', () => {
+  // Noisy and level at 10 for 400 steps, then a climb of 0.02 a step towards a threshold of
+  // 14: after 150 steps of it the value is 13, and 60 more steps would take it over.
+  const gaussian = seededGaussian(3);
+  const values = Array.from(
+    { length: 550 },
+    (_, t) => 10 + 0.3 * gaussian() + (t < 400 ? 0 : 0.02 * (t - 400)),
+  );
+
+  function probabilityAtEnd(climbWindow: number): number {
+    const forecaster = forecasters.median_combination();
+    const predictor = breachPredictor();
+    let walk = fitBreach(forecaster, predictor, values.slice(0, 400), {
+      threshold: 14,
+      horizons: [60],
+      climbWindow,
+    });
+    for (const value of values.slice(400)) walk = step(forecaster, predictor, walk, value);
+    return walk.prediction.probability[0] as number;
+  }
+
+  it('sees the breach the climb leads to, which the level alone does not', () => {
+    expect(probabilityAtEnd(0)).toBeLessThan(0.5);
+    expect(probabilityAtEnd(180)).toBeGreaterThan(0.8);
   });
 });
 

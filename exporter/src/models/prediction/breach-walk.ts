@@ -29,6 +29,8 @@ export interface BreachFitOptions {
   period?: number | null;
   /** Share of the history walked for calibration (the rest fits the forecaster). */
   backtestFraction?: number;
+  /** Steps a climb is measured over; 0 leaves climbs out (default CLIMB_WINDOW). */
+  climbWindow?: number;
 }
 
 export function step(
@@ -60,7 +62,7 @@ export function fitBreach(
     stepMs: options.stepMs,
     period: options.period,
   });
-  const breach = createBreachState(options.threshold, options.horizons);
+  const breach = createBreachState(options.threshold, options.horizons, options.climbWindow);
   const prediction = predictor.predict(forecaster, forecast, breach);
   let walk: BreachWalk = { forecast, breach: predictor.record(breach, prediction), prediction };
   for (let t = split; t < values.length; t += 1)
