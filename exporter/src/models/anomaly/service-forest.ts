@@ -69,6 +69,20 @@ function sampleRows(rows: readonly number[][], size: number, random: () => numbe
   return indexes.slice(0, size).map((i) => [...(rows[i] as number[])]);
 }
 
+/**
+ * ml-isolation-forest draws its splits from Math.random; training runs synchronously, so the
+ * seeded stream stands in for it meanwhile and the same history always gives the same forest.
+ */
+function withRandom<T>(random: () => number, work: () => T): T {
+  const original = Math.random;
+  Math.random = random;
+  try {
+    return work();
+  } finally {
+    Math.random = original;
+  }
+}
+
 export function trainServiceForest(
   rows: readonly number[][],
   params: ServiceForestParams,
@@ -78,7 +92,7 @@ export function trainServiceForest(
     throw new Error(`${SERVICE_FOREST}: needs ${params.minVectors} vectors to train (got ${rows.length})`);
   const training = sampleRows(rows, params.sample, random);
   const forest = new IsolationForest({ nEstimators: params.trees });
-  forest.train(training);
+  withRandom(random, () => forest.train(training));
   const members = (training[0] as number[]).length;
   const column = (k: number) => training.map((row) => row[k] as number);
   const centre = Array.from({ length: members }, (_, k) => median(column(k)));
