@@ -9,6 +9,7 @@ import { breachPredictor } from '../../models/prediction/breach-predictor.js';
 import { fitBreach, step } from '../../models/prediction/breach-walk.js';
 import { learnThreshold, MIN_THRESHOLD_POINTS } from '../../models/prediction/threshold.js';
 import { predictedRuleFor, THRESHOLD_RULE, type PredictedRule } from '../../models/prediction/alert.js';
+import type { Forecaster } from '../../models/forecast/forecaster.js';
 import { DEFAULT_FORECASTER, forecasters } from '../../models/registry.js';
 import { NabInputError } from '../nab/errors.js';
 import { typicalStepMs, type TimedValues } from '../timed-values.js';
@@ -63,7 +64,14 @@ export function backtestSeries(series: TimedValues, options: BacktestOptions): B
     );
   }
   const threshold = options.threshold ?? learnThreshold(values.slice(0, learnEnd));
-  const probability = walkProbabilities(series, learnEnd, threshold, options.horizonSteps, stepMs);
+  const probability = walkProbabilities(
+    forecaster,
+    series,
+    learnEnd,
+    threshold,
+    options.horizonSteps,
+    stepMs,
+  );
   const horizonMs = options.horizonSteps * stepMs;
   const rule = predictedRuleFor(horizonMs);
   const replayTimes = times.slice(learnEnd);
@@ -86,13 +94,13 @@ export function backtestSeries(series: TimedValues, options: BacktestOptions): B
 
 /** P(breach within the horizon) said at each point, from what came before and at it. */
 function walkProbabilities(
+  forecaster: Forecaster,
   { timestampsMs, values }: TimedValues,
   learnEnd: number,
   threshold: number,
   horizonSteps: number,
   stepMs: number,
 ): number[] {
-  const forecaster = forecasters[DEFAULT_FORECASTER]();
   const predictor = breachPredictor();
   let walk = fitBreach(forecaster, predictor, values.slice(0, learnEnd), {
     threshold,
