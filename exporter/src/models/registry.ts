@@ -9,6 +9,7 @@ import { BARO, baroRanker } from './rca/baro-ranker.js';
 import { COMBINED, combinedRanker } from './rca/combined-ranker.js';
 import { CORRELATION, correlationRanker } from './rca/correlation-ranker.js';
 import { GRAPH, graphRanker } from './rca/graph-ranker.js';
+import { contrastLabels, LABEL_CONTRAST } from './rca/label-contrast.js';
 import { ONSET, onsetRanker } from './rca/onset-ranker.js';
 import type { RcaRanker } from './rca/types.js';
 import type { AnomalyDetector } from './types.js';
@@ -66,3 +67,6 @@ export const rca = {
 export type RcaRankerName = keyof typeof rca;
 
 export const DEFAULT_RCA_RANKER: RcaRankerName = COMBINED;
+
+/** RCA evidence beside the ranking: which label values of the symptom carry its events. */
+export const rcaContrasts = { [LABEL_CONTRAST]: contrastLabels } as const;
