@@ -33,6 +33,7 @@ import { jobsRouter, type JobsDeps } from './routes/jobs.js';
 import { modelsRouter, type ModelsDeps } from './routes/models.js';
 import { servicesRouter } from './routes/services.js';
 import { signalsRouter } from './routes/signals.js';
+import { seriesValuesRouter } from './routes/series-values.js';
 
 export interface AppDeps {
   config: OmenConfig;
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): express.Express {
     response.json(openapi);
   });
   app.use('/api/v1', read, signalsRouter(deps.config, deps.latest));
+  app.use('/api/v1', read, seriesValuesRouter(deps.store, deps.clock ?? Date.now));
   app.use('/api/v1', read, anomaliesRouter(deps.store));
   app.use('/api/v1', read, incidentsRouter(deps.store));
   const { store, latest, self, sourceHealth, clock } = deps;

@@ -135,6 +135,45 @@ export const forecastResponse = z
   })
   .meta({ id: 'Forecast' });
 
+// GET /api/v1/signals/:signal/values: one series' recent values, for the chart before a forecast.
+export const seriesValuesQuery = z.strictObject({
+  service: z.string().min(1).max(200),
+  from: timeParam
+    .optional()
+    .meta({ description: 'RFC 3339 time or Unix seconds; default: one hour before `to`' }),
+  to: timeParam.optional().meta({ description: 'RFC 3339 time or Unix seconds; default: now' }),
+  maxPoints: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(5000)
+    .default(500)
+    .meta({ description: 'More samples than this in range are averaged into equal steps' }),
+});
+
+export const seriesValuesResponse = z
+  .object({
+    signal: z.string(),
+    service: z.string(),
+    from: isoTime,
+    to: isoTime,
+    samples: z.number().int().meta({ description: 'Raw samples in [from, to), before any averaging' }),
+    step: z.string().nullable().meta({
+      description: 'null: the points are the raw samples; else each point averages one step of this length',
+    }),
+    points: z
+      .array(
+        z.object({
+          time: isoTime.meta({ description: 'The sample’s time, or the start of the step' }),
+          value: z.number(),
+          min: z.number(),
+          max: z.number(),
+        }),
+      )
+      .meta({ description: 'Oldest first; from the raw samples, so at most store.rawRetention back' }),
+  })
+  .meta({ id: 'SeriesValues' });
+
 export const servicesResponse = z
   .object({
     services: z.array(
@@ -531,6 +570,7 @@ export type InsightsResponse = z.infer<typeof insightsResponse>;
 
 export type SignalsResponse = z.infer<typeof signalsResponse>;
 export type ForecastResponse = z.infer<typeof forecastResponse>;
+export type SeriesValuesResponse = z.infer<typeof seriesValuesResponse>;
 export type ServicesResponse = z.infer<typeof servicesResponse>;
 export type IngestRequest = z.infer<typeof ingestRequest>;
 export type IngestRequestInput = z.input<typeof ingestRequest>;

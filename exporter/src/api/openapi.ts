@@ -16,6 +16,8 @@ import {
   forecastQuery,
   forecastResponse,
   servicesResponse,
+  seriesValuesQuery,
+  seriesValuesResponse,
   anomaliesResponse,
   errorBody,
   healthResponse,
@@ -116,6 +118,20 @@ export function openApiDocument(version: string) {
         get: {
           summary: 'Configured signals and the current state of their series',
           responses: { '200': jsonResponse('Signals', signalsResponse), ...errors },
+        },
+      },
+      '/api/v1/signals/{signal}/values': {
+        get: {
+          summary: 'One series’ recent values from the store, averaged into steps past maxPoints',
+          parameters: [
+            { name: 'signal', in: 'path', required: true, schema: { type: 'string', maxLength: 200 } },
+            ...queryParameters(seriesValuesQuery),
+          ],
+          responses: {
+            '200': jsonResponse('The values', seriesValuesResponse),
+            ...errors,
+            '404': jsonResponse('The store has never had a sample of this series', errorBody),
+          },
         },
       },
       '/api/v1/anomalies': {

@@ -39,6 +39,16 @@ export interface StepWindow extends SeriesKey {
   lastSampleMs: number;
 }
 
+/** One series' values over a range, for a chart: raw samples, or step averages when they are too many. */
+export interface SeriesHistory {
+  /** Samples inside the range, before any averaging. */
+  samples: number;
+  /** Null: `points` are the raw samples; else the length of each epoch-aligned step averaged. */
+  stepMs: number | null;
+  /** Oldest first; a step's `timeMs` is its start, `min`/`max` its extremes (a raw sample's own value). */
+  points: { timeMs: number; value: number; min: number; max: number }[];
+}
+
 export interface SeriesInfo extends SeriesKey {
   firstSampleMs: number;
   lastSampleMs: number;
@@ -95,6 +105,8 @@ export interface SampleStore {
   listSeries(): Promise<SeriesInfo[]>;
   /** The samples of `only` inside `range`, averaged per step (what forecasters are fitted on). */
   readSteps(range: TimeRange, stepMs: number, only: readonly SeriesKey[]): Promise<StepWindow[]>;
+  /** At most `maxPoints` points of one series inside `range`; null for a series the store has never seen. */
+  readHistory(key: SeriesKey, range: TimeRange, maxPoints: number): Promise<SeriesHistory | null>;
 }
 
 export interface AnomalyStore {

@@ -58,6 +58,7 @@ import { IN_MEMORY, openError, openInstance, type OpenedInstance } from './open-
 import { applyRetention } from './retention-store.js';
 import { readRollups, RollupMark } from './rollup-store.js';
 import { readWindows } from './sample-reader.js';
+import { readHistory } from './history-reader.js';
 import { readSteps } from './step-reader.js';
 import { SampleWriter } from './sample-writer.js';
 import { SerialQueue } from './serial-queue.js';
@@ -143,6 +144,10 @@ class DuckDbStore implements Store {
 
   readSteps(range: TimeRange, stepMs: number, only: readonly SeriesKey[]) {
     return this.read('reading forecast steps', () => readSteps(this.reader, range, stepMs, only));
+  }
+
+  readHistory(key: SeriesKey, range: TimeRange, maxPoints: number) {
+    return this.read('reading series history', () => readHistory(this.reader, key, range, maxPoints));
   }
 
   /** From memory: exact for every committed batch, and no query. */
