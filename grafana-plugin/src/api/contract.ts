@@ -15,6 +15,7 @@ export type {
   RcaResponse,
   ErrorBody,
   ForecastResponse,
+  SeriesValuesResponse,
   SignalsResponse,
   SummaryResponse,
 } from '../../../exporter/src/api/contract';
