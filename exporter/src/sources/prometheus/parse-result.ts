@@ -28,13 +28,13 @@ function isPair(value: unknown): value is Pair {
 }
 
 // Prometheus writes +Inf/-Inf, which Number() does not read; both are dropped anyway.
-function finite(text: string): number | undefined {
+export function finite(text: string): number | undefined {
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return undefined;
   const value = Number(text);
   return Number.isFinite(value) ? value : undefined;
 }
 
-function seriesOf(data: unknown): { metric: Record<string, string>; pairs: unknown[] }[] {
+export function seriesOf(data: unknown): { metric: Record<string, string>; pairs: unknown[] }[] {
   const { resultType, result } = (data ?? {}) as { resultType?: unknown; result?: unknown };
   if (!Array.isArray(result)) throw new ResultShapeError('the answer has no result list');
   if (resultType !== 'matrix' && resultType !== 'vector') {

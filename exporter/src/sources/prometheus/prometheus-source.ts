@@ -56,7 +56,10 @@ interface Plan {
 const isRetryable = (error: unknown) => error instanceof QueryApiError && error.retryable;
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function httpOptionsFor(config: PrometheusSourceConfig, env: NodeJS.ProcessEnv): () => Promise<HttpOptions> {
+export function httpOptionsFor(
+  config: PrometheusSourceConfig,
+  env: NodeJS.ProcessEnv,
+): () => Promise<HttpOptions> {
   const timeoutMs = parseDuration(config.queryTimeout);
   const caFile = config.tls.caFile;
   return async () => ({
