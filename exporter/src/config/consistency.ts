@@ -7,6 +7,7 @@ import type { OmenConfig } from './schema.js';
 import { parseSelector } from '../sources/scrape/selector.js';
 import { prometheusSourceProblems } from '../sources/prometheus/config-checks.js';
 import { actionProblems } from './actions-checks.js';
+import { rcaProblems } from './rca-checks.js';
 import { formatPath } from './errors.js';
 import { parseDuration } from './duration.js';
 
@@ -85,6 +86,7 @@ export function checkConsistency(config: OmenConfig, env: NodeJS.ProcessEnv = {}
     ...prometheusSourceProblems(config),
     ...forecastProblems(config),
     ...actionProblems(config, env),
+    ...rcaProblems(config),
   ];
 }
 

@@ -33,6 +33,43 @@ export const incidentsSchema = z
   })
   .prefault({});
 
+const METRIC = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+
+const tempoGraphSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true).meta({
+      description:
+        'Learn the graph from the service-graph metrics (false keeps the section but stops the queries).',
+    }),
+    source: z.string().optional().meta({
+      description:
+        'The prometheus source whose server holds the metrics (default: the only prometheus source). Its URL, credentials, TLS and queryTimeout are used.',
+    }),
+    metric: z
+      .string()
+      .regex(METRIC, { error: 'expected a metric name' })
+      .default('traces_service_graph_request_total')
+      .meta({ description: 'Counter of requests between services, labelled `client` and `server`.' }),
+    window: duration('Rate window: `sum by (client, server) (rate(<metric>[<window>]))`.').default('10m'),
+    refresh: duration('How often the graph is learned again.').default('5m'),
+    minRate: z.number().min(0).default(0.01).meta({
+      description: 'Requests per second below which a client → server pair is not an edge (a stray span).',
+    }),
+    services: z.record(z.string().regex(NAME), z.string().regex(NAME)).default({}).meta({
+      description:
+        'Tempo service name → Omen service, where they differ (e.g. `{ checkout-svc: checkout }`); other names are used as they are.',
+    }),
+    ignore: z
+      .array(z.string().regex(NAME))
+      .default(['user', 'unknown'])
+      .meta({ description: "Node names that are no service: Tempo's virtual nodes." }),
+  })
+  .optional()
+  .meta({
+    description:
+      "Learn the service dependency graph from Tempo's service-graph metrics (metrics-generator) in a prometheus source's server. Learned edges are added to `rca.graph` (the union: configured edges are always kept); omen_rca_graph_edges{source} counts each kind.",
+  });
+
 export const rcaSchema = z
   .strictObject({
     enabled: z.boolean().default(true).meta({
@@ -56,6 +93,7 @@ export const rcaSchema = z
         description:
           'Service dependency graph: each service mapped to the services it calls, e.g. `{ frontend: [api], api: [db] }`. Incidents then group related services only, and their causes are looked for downstream.',
       }),
+    tempoGraph: tempoGraphSchema,
   })
   .prefault({});
 

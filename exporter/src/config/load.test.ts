@@ -74,6 +74,10 @@ const CASES: Record<string, string> = {
   'invalid-action-secret-both.yaml':
     'line 8: actions.catalog[0].secret: set exactly one of file or env (the secret itself never goes in this file)',
   'invalid-action-duplicate.yaml': 'actions.catalog: the id "ack" is used twice',
+  'invalid-tempo-graph-source.yaml':
+    'rca.tempoGraph.source: no prometheus source is named "demo" (prometheus sources: prom)',
+  'invalid-tempo-graph-no-prometheus.yaml':
+    'rca.tempoGraph: needs a prometheus source to query; set rca.tempoGraph.source (prometheus sources: none)',
   'invalid-action-auto-params.yaml':
     'actions.catalog[0].auto: an automatic action cannot have required params (reason)',
 };
