@@ -140,8 +140,16 @@ export const seriesValuesQuery = z.strictObject({
   service: z.string().min(1).max(200),
   from: timeParam
     .optional()
-    .meta({ description: 'RFC 3339 time or Unix seconds; default: one hour before `to`' }),
+    .meta({ description: 'RFC 3339 time or Unix seconds; default: `span` before `to`' }),
   to: timeParam.optional().meta({ description: 'RFC 3339 time or Unix seconds; default: now' }),
+  span: z
+    .string()
+    .regex(/^(?:\d+(?:ms|s|m|h|d|w|y))+$/, { error: 'expected a duration such as 15m, 1h or 7d' })
+    .optional()
+    .meta({
+      description:
+        'Instead of `from`: how far before `to` the range starts (default 1h), so a chart of the last hour needs no clock',
+    }),
   maxPoints: z.coerce
     .number()
     .int()

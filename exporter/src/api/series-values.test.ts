@@ -51,6 +51,13 @@ describe('GET /api/v1/signals/:signal/values', () => {
     expect(body.points[1]).toEqual({ time: iso(T0 + 10 * MINUTE), value: 14.5, min: 10, max: 19 });
   });
 
+  it('reaches `span` back from `to` when no `from` is given', async () => {
+    const { body } = await get(
+      `/api/v1/signals/queue_depth/values?service=checkout&span=15m&to=${iso(T0 + 30 * MINUTE)}`,
+    );
+    expect([body.from, body.samples, body.points[0].value]).toEqual([iso(T0 + 15 * MINUTE), 15, 15]);
+  });
+
   it.each([
     ['', 'service'],
     ['?service=checkout&maxPoints=1', 'maxPoints'],
@@ -59,6 +66,8 @@ describe('GET /api/v1/signals/:signal/values', () => {
     [`?service=checkout&from=${iso(NOW)}&to=${iso(T0)}`, 'from'],
     [`?service=checkout&from=${iso(NOW + MINUTE)}`, 'from'],
     ['?service=checkout&limit=5', 'limit'],
+    ['?service=checkout&span=an hour', 'span'],
+    [`?service=checkout&span=1h&from=${iso(T0)}`, 'span'],
   ])('answers %s with a 400 naming %s', async (query, parameter) => {
     const { status, body } = await get(`/api/v1/signals/queue_depth/values${query}`);
     expect(status).toBe(400);
@@ -83,6 +92,6 @@ describe('GET /api/v1/signals/:signal/values', () => {
     const parameters = body.paths['/api/v1/signals/{signal}/values'].get.parameters.map(
       (p: { name: string }) => p.name,
     );
-    expect(parameters).toEqual(['signal', 'service', 'from', 'to', 'maxPoints']);
+    expect(parameters).toEqual(['signal', 'service', 'from', 'to', 'span', 'maxPoints']);
   });
 });

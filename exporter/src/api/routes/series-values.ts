@@ -4,7 +4,7 @@
  * samples for the chart are averaged in DuckDB, never shipped whole.
  */
 import { Router } from 'express';
-import { formatDuration } from '../../config/duration.js';
+import { formatDuration, parseDuration } from '../../config/duration.js';
 import type { SampleStore } from '../../store/store.js';
 import { seriesValuesQuery, type SeriesValuesResponse } from '../contract.js';
 import { ApiError } from '../errors.js';
@@ -28,9 +28,20 @@ export function seriesValuesRouter(store: Pick<SampleStore, 'readHistory'>, cloc
       );
     }
     const query = parseOrThrow(seriesValuesQuery, request.query, 'query');
+    if (query.from !== undefined && query.span !== undefined) {
+      throw new ApiError(
+        400,
+        'invalid_parameter',
+        'invalid query parameter "span": give "from" or "span", not both',
+        {
+          parameter: 'span',
+        },
+      );
+    }
     const range = timeRangeOrThrow(query);
     const toMs = range.toMs ?? clock();
-    const fromMs = range.fromMs ?? toMs - DEFAULT_SPAN_MS;
+    const fromMs =
+      range.fromMs ?? toMs - (query.span === undefined ? DEFAULT_SPAN_MS : parseDuration(query.span));
     if (fromMs > toMs) {
       // Only `from` was given, and it is later than now.
       throw new ApiError(400, 'invalid_parameter', 'invalid query parameter "from": it is after "to"', {
