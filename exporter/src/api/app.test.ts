@@ -1,5 +1,6 @@
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { get as httpGet, type IncomingHttpHeaders, type Server } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SelfMetrics } from '../exposition/self-metrics.js';
 import { createLogger } from '../log/logger.js';
 import type { SourceHealth } from '../pipeline/collect.js';
@@ -47,6 +48,20 @@ async function get(path: string) {
     body: (await response.json()) as any,
     type: response.headers.get('content-type'),
   };
+}
+
+/** fetch always asks for gzip and decodes it; this sends only the headers given. */
+function rawGet(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(`${base}${path}`, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
 }
 
 beforeAll(async () => {
@@ -178,5 +193,19 @@ describe('API', () => {
     const response = await fetch(`${base}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
     expect(await response.text()).toContain('omen_series_tracked 1\n');
+  });
+
+  it('gzips /metrics for a scraper that asks, scores and self metrics decoding as one body', async () => {
+    snapshot.publish('omen_series_tracked 2\n', 0);
+    await vi.waitFor(() => expect(snapshot.gzipped()).toBeDefined());
+    const gzipped = await rawGet('/metrics', { 'accept-encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(Number(gzipped.headers['content-length'])).toBe(gzipped.body.length);
+    const text = gunzipSync(gzipped.body).toString('utf8');
+    expect(text).toMatch(/^omen_series_tracked 2\n/);
+    expect(text).toContain('# TYPE omen_cycle_duration_seconds');
+    const plain = await rawGet('/metrics', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(text);
   });
 });

@@ -38,6 +38,8 @@ type Labels = Readonly<Record<string, string>>;
 
 /** The service a series belongs to, or undefined when it lacks a `by` label. */
 export function serviceOf(labels: Labels, by: readonly string[]): string | undefined {
+  // One `by` label is the usual case, and this runs for every sample of every scrape.
+  if (by.length === 1) return labels[by[0]!] || undefined;
   const values = by.map((label) => labels[label]);
   // An empty label value is an absent label in Prometheus.
   return values.every((value) => value !== undefined && value !== '') ? values.join('/') : undefined;
@@ -52,8 +54,9 @@ interface RateSum {
 function sumRatesBy(rates: readonly RatedSeries[], selector: Selector, by: readonly string[]) {
   const sums = new Map<string, RateSum>();
   for (const series of rates) {
+    if (!matchesSelector(selector, series)) continue;
     const service = serviceOf(series.labels, by);
-    if (service === undefined || !matchesSelector(selector, series)) continue;
+    if (service === undefined) continue;
     const entry = sums.get(service) ?? { sum: 0, known: false };
     if (series.rate !== undefined) {
       entry.sum += series.rate;
@@ -100,8 +103,10 @@ function aggregateBy(
 ): Map<string, number> {
   const groups = new Map<string, number[]>();
   for (const sample of samples) {
+    // The selector first: most of a target's samples belong to other metrics.
+    if (!matchesSelector(selector, sample)) continue;
     const service = serviceOf(sample.labels, by);
-    if (service === undefined || !matchesSelector(selector, sample)) continue;
+    if (service === undefined) continue;
     const values = groups.get(service);
     if (values) values.push(sample.value);
     else groups.set(service, [sample.value]);
