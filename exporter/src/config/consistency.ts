@@ -50,6 +50,16 @@ export function checkConsistency(config: OmenConfig, env: NodeJS.ProcessEnv = {}
       }
     }
   });
+  config.signals.forEach((signal, index) => {
+    // A service label has one value per series: contrasting by it would contrast nothing.
+    const clash =
+      'contrastBy' in signal ? signal.contrastBy.find((label) => signal.by.includes(label)) : undefined;
+    if (clash !== undefined) {
+      problems.push(
+        `${formatPath(['signals', index, 'contrastBy'])}: "${clash}" is one of the signal's \`by\` labels; contrast by labels within a service`,
+      );
+    }
+  });
   config.sources.forEach((source, index) => {
     if (source.type !== 'scrape' || !source.bearerTokenFile) return;
     try {

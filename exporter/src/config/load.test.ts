@@ -44,6 +44,8 @@ const CASES: Record<string, string> = {
   'invalid-yaml-syntax.yaml':
     'line 2: not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ])',
   'invalid-duplicate-source.yaml': 'sources: the name "demo" is used twice',
+  'invalid-contrast-by-service.yaml':
+    'signals[0].contrastBy: "service" is one of the signal\'s `by` labels; contrast by labels within a service',
   'invalid-rate-window.yaml':
     'sources[0].rateWindow: must be longer than pipeline.interval (15s), or counters never get a rate',
   'invalid-source-type.yaml': 'line 3: sources[0].type: expected one of "scrape", "push", "prometheus"',
@@ -123,6 +125,7 @@ describe('config loading', () => {
       type: 'push',
       signal: 'pushed_error_rate',
       window: '1m',
+      contrastBy: ['type'],
       forgetAfter: '24h',
       season: 'auto',
       maxBodyBytes: 1048576,

@@ -25,6 +25,13 @@ export const pushSourceSchema = z.strictObject({
       'Name of the error-rate signal made from pushed error events (events per second per service).',
   }),
   window: duration('Window over which error events are counted into a per-second rate.').default('1m'),
+  contrastBy: z
+    .array(z.enum(['type', 'severity']))
+    .default(['type'])
+    .meta({
+      description:
+        'Fields of the error events whose values RCA contrasts during an incident against before it (which error types carry more of the errors).',
+    }),
   forgetAfter: duration(
     'A service with no error event for this long stops getting a 0 rate (its series goes stale).',
   ).default('24h'),

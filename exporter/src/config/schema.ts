@@ -51,9 +51,23 @@ const signalCommon = {
     .meta({ description: 'Names of the sources this signal is computed from (default: all).' }),
 };
 
+/** Labels broken down for RCA's label contrast, at most this many per signal (a query each). */
+export const MAX_CONTRAST_LABELS = 8;
+
+// Only counted signals (rate, ratio) have shares of events to contrast.
+const contrastBy = z
+  .array(z.string().regex(NAME, { error: 'expected a label name' }))
+  .max(MAX_CONTRAST_LABELS)
+  .default([])
+  .meta({
+    description:
+      'Labels whose values RCA contrasts, e.g. [pod, version, route, code]: which carry more of the (bad) events during an incident than before it. Read by `prometheus` sources.',
+  });
+
 const ratioSignal = z
   .strictObject({
     ...signalCommon,
+    contrastBy,
     type: z.literal('ratio').meta({ description: 'Signal kind.' }),
     numerator: selector.meta({
       description: 'Selector of the bad events counter, e.g. http_requests_total{code=~"5.."}.',
@@ -65,7 +79,7 @@ const ratioSignal = z
   .meta({ description: 'rate(numerator) / rate(denominator), summed by the `by` labels.' });
 
 const rateSignal = z
-  .strictObject({ ...signalCommon, type: z.literal('rate'), selector })
+  .strictObject({ ...signalCommon, contrastBy, type: z.literal('rate'), selector })
   .meta({ description: 'Per-second rate of a counter, summed by the `by` labels.' });
 
 const gaugeSignal = z

@@ -2,6 +2,7 @@
  * What the rest of Omen may ask of the store. Only `store/duckdb/` speaks SQL; everything
  * else depends on these interfaces (and tests run them against a real DuckDB).
  */
+import type { OverRepresentedValue } from '../models/rca/label-contrast.js';
 import type { AnomalyKind } from '../models/types.js';
 import type { SeriesSample } from '../sources/source.js';
 
@@ -214,6 +215,13 @@ export interface ErrorEventStore {
     fromMs: number;
     toMs: number;
   }): Promise<ErrorEventCount[]>;
+  /** One service's events in (fromMs, toMs] per value of `field`, for RCA's label contrast. */
+  countErrorEventsBy(query: {
+    service: string;
+    field: 'type' | 'severity';
+    fromMs: number;
+    toMs: number;
+  }): Promise<{ value: string; count: number }[]>;
 }
 
 /** One state-changing API call (DESIGN Decision 10): appended, never changed, never pruned. */
@@ -447,6 +455,8 @@ export interface IncidentAnalysis {
   analysedAtMs: number;
   model: string;
   causes: IncidentCause[];
+  /** The symptom's over-represented label values, most surprising first; absent: none read. */
+  labelContrast?: OverRepresentedValue[];
 }
 
 export interface IncidentStore {

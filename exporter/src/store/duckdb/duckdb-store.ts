@@ -32,7 +32,7 @@ import type {
   TrainingEvent,
 } from '../store.js';
 import { queryAnomalies, writeAnomalyBatch } from './anomaly-store.js';
-import { countErrorEvents, writeErrorEventBatch } from './error-event-store.js';
+import { countErrorEvents, countErrorEventsBy, writeErrorEventBatch } from './error-event-store.js';
 import { appendAudit, queryAudit } from './audit-store.js';
 import {
   claimExecution,
@@ -226,6 +226,10 @@ class DuckDbStore implements Store {
 
   countErrorEvents(query: { activeSinceMs: number; fromMs: number; toMs: number }) {
     return this.read('counting error events', () => countErrorEvents(this.reader, query));
+  }
+
+  countErrorEventsBy(query: { service: string; field: 'type' | 'severity'; fromMs: number; toMs: number }) {
+    return this.read('counting error events by value', () => countErrorEventsBy(this.reader, query));
   }
 
   appendAudit(entry: AuditEntry): Promise<string> {

@@ -1,6 +1,7 @@
 /**
  * Error events from the push source: appended in one transaction per batch, and counted
- * per service over a time range for the push source's error-rate series.
+ * per service over a time range for the push source's error-rate series, and per error type
+ * or severity for RCA's label contrast.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ErrorEvent, ErrorEventCount } from '../store.js';
@@ -51,6 +52,25 @@ export async function countErrorEvents(
   );
   return reader.getRows().map(([service, count]) => ({
     service: toText(service ?? null),
+    count: toNumber(count ?? null),
+  }));
+}
+
+/** `field` picks one of two fixed column names, never text from outside. */
+export async function countErrorEventsBy(
+  connection: DuckDBConnection,
+  query: { service: string; field: 'type' | 'severity'; fromMs: number; toMs: number },
+): Promise<{ value: string; count: number }[]> {
+  const column = query.field === 'type' ? 'type' : 'severity';
+  const reader = await connection.runAndReadAll(
+    `SELECT ${column}, count(*) FROM error_events
+     WHERE service = $1 AND ts > $2 AND ts <= $3
+     GROUP BY ${column}
+     ORDER BY ${column}`,
+    [query.service, msToTimestamp(query.fromMs), msToTimestamp(query.toMs)],
+  );
+  return reader.getRows().map(([value, count]) => ({
+    value: toText(value ?? null),
     count: toNumber(count ?? null),
   }));
 }

@@ -36,6 +36,24 @@ describe('error events', () => {
     ]);
   });
 
+  it('counts one service’s events in (from, to] per error type or severity', async () => {
+    await store.writeErrorEvents([
+      event('payments', 1, 'TimeoutError'),
+      event('payments', 2, 'TimeoutError'),
+      event('payments', 3, 'DbError'),
+      event('payments', 0, 'DbError'), // at `from`: outside
+      event('catalog', 2, 'TimeoutError'),
+    ]);
+    const range = { service: 'payments', fromMs: T0, toMs: T0 + 3 * MINUTE };
+    expect(await store.countErrorEventsBy({ ...range, field: 'type' })).toEqual([
+      { value: 'DbError', count: 1 },
+      { value: 'TimeoutError', count: 2 },
+    ]);
+    expect(await store.countErrorEventsBy({ ...range, field: 'severity' })).toEqual([
+      { value: 'error', count: 3 },
+    ]);
+  });
+
   it('forgets services with no event since activeSince', async () => {
     await store.writeErrorEvents([event('catalog', 1), event('payments', 5)]);
     const counts = await store.countErrorEvents({

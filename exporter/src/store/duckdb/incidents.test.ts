@@ -165,4 +165,32 @@ describe('DuckDB incident store', () => {
       },
     ]);
   });
+
+  it('keeps the label contrast of the latest analysis in rank order', async () => {
+    const [id] = await store.writeIncidents([incident(1, [a1, a2])]);
+    const found = (label: string, value: string, score: number) => ({
+      label,
+      value,
+      incidentShare: 0.9,
+      baselineShare: 0.25,
+      incidentCount: 900,
+      baselineCount: 25,
+      score,
+      z: 17.5,
+    });
+    const analysis = (minute: number, labelContrast: ReturnType<typeof found>[]) => ({
+      incidentId: id!,
+      analysedAtMs: T0 + minute * MINUTE,
+      model: 'combined',
+      causes: [{ rank: 1, signal: 'latency', service: 'db', score: 1, evidence: {} }],
+      labelContrast,
+    });
+    await store.writeIncidentAnalysis(analysis(5, [found('pod', 'pod-3', 0.3)]));
+    await store.writeIncidentAnalysis(analysis(6, [found('version', 'v2', 0.2), found('pod', 'pod-1', 0.1)]));
+    const [read] = await store.readIncidentAnalyses([id!]);
+    expect(read!.labelContrast).toEqual([found('version', 'v2', 0.2), found('pod', 'pod-1', 0.1)]);
+
+    await store.writeIncidentAnalysis(analysis(7, []));
+    expect((await store.readIncidentAnalyses([id!]))[0]!.labelContrast).toBeUndefined();
+  });
 });

@@ -48,6 +48,7 @@ export async function applyRetention(
 async function deleteIncidents(connection: DuckDBConnection, before: ReturnType<typeof msToTimestamp>) {
   const old = "SELECT id FROM incidents WHERE state = 'resolved' AND resolved_at < $1";
   await connection.run(`DELETE FROM incident_causes WHERE incident_id IN (${old})`, [before]);
+  await connection.run(`DELETE FROM incident_label_contrast WHERE incident_id IN (${old})`, [before]);
   await connection.run(`DELETE FROM incident_anomalies WHERE incident_id IN (${old})`, [before]);
   await connection.run('DELETE FROM incident_anomalies WHERE anomaly_id NOT IN (SELECT id FROM anomalies)');
   return (await connection.run(`DELETE FROM incidents WHERE id IN (${old})`, [before])).rowsChanged;

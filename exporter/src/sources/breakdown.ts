@@ -1,0 +1,39 @@
+/**
+ * What root-cause analysis asks a source beyond its samples: a signal's events broken down
+ * by the values of a label (pod, version, route, code, error type) in an incident window
+ * and in a baseline window before it. Sources sum those labels away before storing, so
+ * each kind answers from where the labels still are: Prometheus itself, the stored error
+ * events, or the scrape source's own running tallies.
+ */
+import type { LabelBreakdown, LabelValueCounts } from '../models/rca/label-contrast.js';
+import type { TimeRange } from '../store/store.js';
+
+export interface BreakdownRequest {
+  signal: string;
+  service: string;
+  incident: TimeRange;
+  baseline: TimeRange;
+  abort: AbortSignal;
+}
+
+export interface BreakdownReader {
+  /** The source it reads through, for logs. */
+  readonly source: string;
+  /** One breakdown per configured label; [] for a signal it does not break down. */
+  read(request: BreakdownRequest): Promise<LabelBreakdown[]>;
+}
+
+/** Every value seen in any window, with its count in each (0 where absent), by value. */
+export function valueCounts(
+  incident: ReadonlyMap<string, number>,
+  baseline: ReadonlyMap<string, number>,
+  prior?: ReadonlyMap<string, number>,
+): LabelValueCounts[] {
+  const values = new Set([...incident.keys(), ...baseline.keys(), ...(prior?.keys() ?? [])]);
+  return [...values].sort().map((value) => ({
+    value,
+    incident: incident.get(value) ?? 0,
+    baseline: baseline.get(value) ?? 0,
+    ...(prior ? { prior: prior.get(value) ?? 0 } : {}),
+  }));
+}
