@@ -1,9 +1,20 @@
-import { anomaliesPath, anomalyPath, auditPath, forecastPath } from './paths';
+import { anomaliesPath, anomalyPath, auditPath, forecastPath, seriesValuesPath } from './paths';
 
 describe('forecastPath', () => {
   test('names the series in the query string, encoded', () => {
     expect(forecastPath('error_ratio', 'checkout')).toBe('api/v1/forecasts?signal=error_ratio&service=checkout');
     expect(forecastPath('latency p99', 'a&b')).toBe('api/v1/forecasts?signal=latency+p99&service=a%26b');
+  });
+});
+
+describe('seriesValuesPath', () => {
+  test('puts the signal in the path and the service, span and point budget in the query, encoded', () => {
+    expect(seriesValuesPath('error_ratio', 'checkout', '1h')).toBe(
+      'api/v1/signals/error_ratio/values?service=checkout&span=1h&maxPoints=500'
+    );
+    expect(seriesValuesPath('a/b c', 'x&y=z', '15m', 50)).toBe(
+      'api/v1/signals/a%2Fb%20c/values?service=x%26y%3Dz&span=15m&maxPoints=50'
+    );
   });
 });
 

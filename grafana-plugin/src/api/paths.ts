@@ -8,6 +8,15 @@ export function forecastPath(signal: string, service: string): string {
   return `api/v1/forecasts?${new URLSearchParams({ signal, service })}`;
 }
 
+/**
+ * GET /api/v1/signals/:signal/values: one series' stored values over the last `span` (a
+ * duration, `1h`), at most `maxPoints` of them (the exporter averages into steps past that).
+ */
+export function seriesValuesPath(signal: string, service: string, span: string, maxPoints = 500): string {
+  const params = new URLSearchParams({ service, span, maxPoints: String(maxPoints) });
+  return `api/v1/signals/${encodeURIComponent(signal)}/values?${params}`;
+}
+
 export interface AnomaliesFilter {
   /** This severity or worse. */
   severity?: 'low' | 'medium' | 'high' | 'critical';

@@ -47,6 +47,7 @@ export const testIds = {
     band95: 'data-testid omen-forecast-band-95',
     point: 'data-testid omen-forecast-point',
     history: 'data-testid omen-forecast-history',
+    historyInfo: 'data-testid omen-forecast-history-info',
     threshold: 'data-testid omen-forecast-threshold',
     now: 'data-testid omen-forecast-now',
     summary: 'data-testid omen-forecast-summary',

@@ -1,22 +1,24 @@
 import React, { useState } from 'react';
 import { PluginPage } from '@grafana/runtime';
+import { Field, RadioButtonGroup, Stack } from '@grafana/ui';
 import type { SignalsResponse } from '../api/contract';
 import { useOmenQuery } from '../api/useOmenQuery';
-import { ForecastView } from '../components/Forecast/ForecastView';
 import { SeriesPicker, type SeriesKey } from '../components/Forecast/SeriesPicker';
+import { StoredHistoryForecast } from '../components/Forecast/StoredHistoryForecast';
+import { HISTORY_SPANS } from '../components/Forecast/storedHistory';
 import { QueryView } from '../components/QueryView/QueryView';
 import { useWidth } from '../components/useWidth';
 
 const CHART_HEIGHT = 420;
 
 /**
- * One series' forecast, chosen from the series the exporter reports. A page has no dashboard
- * query, so the chart starts at now; the forecast panel on a dashboard adds the history from
- * Prometheus.
+ * One series' forecast, chosen from the series the exporter reports, after its recent values
+ * from the exporter's store (a page has no dashboard query to read the past from).
  */
 function Forecasts() {
   const signals = useOmenQuery<SignalsResponse>('api/v1/signals');
   const [chosen, setChosen] = useState<SeriesKey | null>(null);
+  const [span, setSpan] = useState('1h');
   const { ref, width } = useWidth<HTMLDivElement>();
   return (
     <PluginPage>
@@ -32,8 +34,13 @@ function Forecasts() {
             const series = chosen ?? (first ? { signal: first.name, service: first.series[0]!.service } : null);
             return (
               <>
-                <SeriesPicker signals={data.signals} value={series} onChange={setChosen} />
-                {series && <ForecastView {...series} history={[]} width={width} height={CHART_HEIGHT} />}
+                <Stack gap={2}>
+                  <SeriesPicker signals={data.signals} value={series} onChange={setChosen} />
+                  <Field label="History" description="How far back the chart reaches">
+                    <RadioButtonGroup options={HISTORY_SPANS} value={span} onChange={setSpan} />
+                  </Field>
+                </Stack>
+                {series && <StoredHistoryForecast {...series} span={span} width={width} height={CHART_HEIGHT} />}
               </>
             );
           }}
