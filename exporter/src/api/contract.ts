@@ -441,6 +441,22 @@ export const rcaCause = z
           .string()
           .nullable()
           .meta({ description: 'A changed service it calls that accounts for its change' }),
+        path: z
+          .array(
+            z.object({
+              client: z.string(),
+              server: z.string(),
+              source: z.enum(['config', 'tempo', 'both']).meta({
+                description: 'Where the edge is known from: rca.graph, Tempo’s service graph, or both',
+              }),
+            }),
+          )
+          .nullable()
+          .optional()
+          .meta({
+            description:
+              "The calls from the symptom's service down to this one ([] for the symptom's own service); null when the symptom does not call it, or without a graph",
+          }),
       })
       .meta({ description: 'What the ranker saw; each field can be checked on the series' }),
   })

@@ -22,7 +22,7 @@ import { DetectorMemory } from '../pipeline/detector-memory.js';
 import { ForecastBook } from '../pipeline/forecast-book.js';
 import { ModelLifecycle } from '../pipeline/model-lifecycle.js';
 import { ModelRetrain } from '../pipeline/model-retrain.js';
-import { setUpIncidents } from '../pipeline/incident-setup.js';
+import { incidentTimers, setUpIncidents } from '../pipeline/incident-setup.js';
 import { ServiceAnomalies } from '../pipeline/service-anomalies.js';
 import { resolveServiceForestParams, SERVICE_FOREST } from '../models/anomaly/service-forest.js';
 import { mulberry32 } from '../random/mulberry32.js';
@@ -166,7 +166,8 @@ export async function startExporter(
   const server = await listen(app, config.server.host, config.server.port, store);
   const port = (server.address() as { port: number }).port;
   scheduler.start();
-  maintenance.start();
+  const background = [maintenance, ...incidentTimers(deps.incidents)];
+  background.forEach((timer) => timer.start());
   const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${port}`;
   logger.info(
     { url: `${url}/metrics`, sources: sources.length, signals: config.signals.length },
@@ -186,7 +187,7 @@ export async function startExporter(
     runCycleNow: () => scheduler.tick(),
     stop: () =>
       (stopping ??= (async () => {
-        await Promise.all([scheduler.stop(), maintenance.stop()]);
+        await Promise.all([scheduler.stop(), ...background.map((timer) => timer.stop())]);
         const now = (options.clock ?? Date.now)();
         await memory.saveAll(now, Date.now() + STATE_SAVE_DEADLINE_MS).catch((error: unknown) => {
           logger.error(

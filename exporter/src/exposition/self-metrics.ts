@@ -43,6 +43,7 @@ export class SelfMetrics {
   });
   readonly actionExecutions = new Counter({ ...spec('actionExecutions'), registers: [this.registry] });
   readonly actionRecommended = new Gauge({ ...spec('actionRecommended'), registers: [this.registry] });
+  readonly rcaGraphEdges = new Gauge({ ...spec('rcaGraphEdges'), registers: [this.registry] });
 
   constructor(options: { processMetrics: boolean }) {
     // Process metrics (CPU, memory, event loop) are standard for an exporter; tests of the

@@ -46,7 +46,7 @@ describe('the incident book', () => {
   afterEach(() => store.close());
 
   it('stores incidents as they open, grow and resolve, and exposes their series meanwhile', async () => {
-    const book = new IncidentBook(store, params);
+    const book = new IncidentBook(store, () => params);
     await cycle(store, book, 1, [anomaly('api', 1)]);
     await cycle(store, book, 2, [anomaly('db', 2)]);
     expect(book.openSeries().map((k) => k.service)).toEqual(['api', 'db']);
@@ -61,9 +61,9 @@ describe('the incident book', () => {
   });
 
   it('carries on an open incident after a restart instead of opening another', async () => {
-    const before = new IncidentBook(store, params);
+    const before = new IncidentBook(store, () => params);
     await cycle(store, before, 1, [anomaly('api', 1)]);
-    const after = new IncidentBook(store, params);
+    const after = new IncidentBook(store, () => params);
     expect(await after.restore()).toBe(1);
     await cycle(store, after, 3, [anomaly('api', 3)]);
     const all = (await store.queryIncidents({ limit: 10 })).items;
@@ -74,11 +74,11 @@ describe('the incident book', () => {
   it('with a call graph, stores the most upstream series as the symptom, also after a restart', async () => {
     const calls = new Map([['frontend', ['db']]]);
     const graphed = groupingParams(config.incidents, calls);
-    const book = new IncidentBook(store, graphed);
+    const book = new IncidentBook(store, () => graphed);
     await cycle(store, book, 1, [anomaly('db', 1), anomaly('frontend', 1)]);
     const [stored] = (await store.queryIncidents({ limit: 1 })).items;
     expect(stored!.symptom.service).toBe('frontend');
-    const restarted = new IncidentBook(store, graphed);
+    const restarted = new IncidentBook(store, () => graphed);
     await restarted.restore();
     expect(restarted.open()[0]!.roots).toEqual(['frontend']);
   });
@@ -94,7 +94,7 @@ describe('the incident book', () => {
       writeIncidentAnalysis: (analysis) => store.writeIncidentAnalysis(analysis),
       readIncidentAnalyses: (ids) => store.readIncidentAnalyses(ids),
     };
-    const book = new IncidentBook(flaky, params);
+    const book = new IncidentBook(flaky, () => params);
     await store.writeAnomalies([anomaly('api', 1)]);
     await expect(book.update([anomaly('api', 1)], T0 + MIN)).rejects.toThrow('disk full');
     expect(book.openSeries()).toEqual([]);

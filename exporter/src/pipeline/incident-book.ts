@@ -43,10 +43,12 @@ export class IncidentBook {
 
   constructor(
     private readonly store: IncidentStore,
-    private readonly params: GroupingParams,
+    /** Asked at each use: the call graph may have been learned again since. */
+    private readonly params: () => GroupingParams,
   ) {}
 
   async restore(): Promise<number> {
+    const { calls } = this.params();
     const page = await this.store.queryIncidents({ state: 'open', limit: RESTORE_LIMIT });
     this.state = {
       pool: [],
@@ -56,10 +58,10 @@ export class IncidentBook {
         lastAnomalyMs: incident.lastAnomalyMs,
         resolvedAtMs: null,
         roots:
-          this.params.calls &&
+          calls &&
           rootsOf(
             incident.series.map((s) => s.service),
-            this.params.calls,
+            calls,
           ),
         members: incident.series.map((s) => ({
           signal: s.signal,
@@ -76,7 +78,7 @@ export class IncidentBook {
 
   /** Groups this cycle's anomalies and stores every incident that changed. */
   async update(anomalies: readonly AnomalyRecord[], nowMs: number): Promise<void> {
-    const outcome = groupAnomalies(this.state, anomalies, nowMs, this.params);
+    const outcome = groupAnomalies(this.state, anomalies, nowMs, this.params());
     const writes: IncidentWrite[] = outcome.changed.map(({ incident, added }) => ({
       ...(incident.id === null ? {} : { id: incident.id }),
       ...record(incident),

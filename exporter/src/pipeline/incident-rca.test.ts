@@ -6,16 +6,14 @@ import type { SeriesSample } from '../sources/source.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { SeriesKey, Store } from '../store/store.js';
 import { caseSeries, IncidentRca, MAX_CASE_SERIES, type IncidentRcaOptions } from './incident-rca.js';
+import { ServiceGraph } from './service-graph.js';
 
 const STEP = 60_000;
 const T0 = Date.UTC(2026, 0, 1);
 /** The incident opens (frontend alarms) at minute 90; db's latency rose a minute earlier. */
 const OPEN = T0 + 90 * STEP;
 const NOW = T0 + 100 * STEP;
-const CALLS = new Map([
-  ['frontend', ['api', 'search']],
-  ['api', ['db']],
-]);
+const CALLS = { frontend: ['api', 'search'], api: ['db'] };
 
 /** A sample per 15 s around `level`, moving to `level * factor` from `fromMinute` on. */
 function samples(
@@ -67,7 +65,7 @@ const options: IncidentRcaOptions = {
   baselineMs: 60 * STEP,
   everyCycles: 3,
   topK: 2,
-  calls: CALLS,
+  graph: new ServiceGraph(CALLS),
   perCycle: 5,
 };
 
@@ -108,12 +106,50 @@ describe('root-cause analysis of open incidents', () => {
     expect(analysis!.model).toBe('combined');
     expect(analysis!.causes[0]).toMatchObject({ rank: 1, signal: 'latency', service: 'db' });
     expect(analysis!.causes[0]!.evidence).toMatchObject({ downstream: true, explainedBy: null });
+    // The edges the cause was found through, symptom first.
+    expect(analysis!.causes[0]!.evidence['path']).toEqual([
+      { client: 'frontend', server: 'api', source: 'config' },
+      { client: 'api', server: 'db', source: 'config' },
+    ]);
     const shares = analysis!.causes.reduce((sum, c) => sum + c.score, 0);
     expect(shares).toBeCloseTo(1, 6);
 
     const scores = rca.scores();
     expect(scores).toHaveLength(2);
     expect(scores[0]).toMatchObject({ symptom: frontend, cause: { signal: 'latency', service: 'db' } });
+  });
+
+  it('reads the graph at each analysis: edges learned from Tempo later are followed and named', async () => {
+    const graph = new ServiceGraph({ frontend: ['search'] });
+    const rca = new IncidentRca(store, { ...options, everyCycles: 1, graph });
+    const seen: string[][] = [];
+    const seriesOf = (services: Set<string>) => {
+      seen.push([...services].sort());
+      return allSeries().filter((k) => services.has(k.service));
+    };
+    await rca.run([incident], seriesOf, NOW);
+    expect(seen[0]).toEqual(['api', 'frontend', 'search']);
+    let [analysis] = await store.readIncidentAnalyses([incident.id]);
+    expect(analysis!.causes.find((c) => c.service === 'db')).toBeUndefined();
+
+    graph.learn([
+      { client: 'frontend', server: 'api' },
+      { client: 'api', server: 'db' },
+    ]);
+    await rca.run([incident], seriesOf, NOW);
+    expect(seen[1]).toEqual(['api', 'db', 'frontend', 'search']);
+    [analysis] = await store.readIncidentAnalyses([incident.id]);
+    const db = analysis!.causes.find((c) => c.service === 'db')!;
+    expect(db.rank).toBe(1);
+    expect(db.evidence['path']).toEqual([
+      { client: 'frontend', server: 'api', source: 'tempo' },
+      { client: 'api', server: 'db', source: 'tempo' },
+    ]);
+    // Every cause here is the symptom's service or one it calls: each path ends at the cause.
+    for (const cause of analysis!.causes) {
+      const path = cause.evidence['path'] as { server: string }[];
+      expect(path.at(-1)?.server ?? 'frontend').toBe(cause.service);
+    }
   });
 
   it('runs again only every everyCycles cycles, and forgets incidents that closed', async () => {

@@ -8,8 +8,15 @@ import { downstreamOf } from '../models/rca/graph.js';
 import type { RcaRanker } from '../models/rca/types.js';
 import { symptomOf, type GroupedIncident } from '../models/incident/grouping.js';
 import type { RcaScore } from '../scores/incident-scores.js';
-import type { IncidentAnalysis, IncidentStore, SampleStore, SeriesKey } from '../store/store.js';
+import type {
+  IncidentAnalysis,
+  IncidentCause,
+  IncidentStore,
+  SampleStore,
+  SeriesKey,
+} from '../store/store.js';
 import { buildCase, caseFrame, hasBaseline, toCauses } from './rca-case.js';
+import type { CallGraphView } from './service-graph.js';
 
 export interface IncidentRcaOptions {
   ranker: RcaRanker;
@@ -17,7 +24,8 @@ export interface IncidentRcaOptions {
   baselineMs: number;
   everyCycles: number;
   topK: number;
-  calls?: ReadonlyMap<string, readonly string[]>;
+  /** The service dependency graph, when one is configured or learned. */
+  graph?: CallGraphView;
   /** Incidents analysed per cycle at most. */
   perCycle: number;
 }
@@ -92,7 +100,8 @@ export class IncidentRca {
     seriesOf: (services: Set<string>) => SeriesKey[],
     nowMs: number,
   ) {
-    const { stepMs, baselineMs, calls, ranker } = this.options;
+    const { stepMs, baselineMs, graph, ranker } = this.options;
+    const calls = graph?.calls();
     const symptom = symptomKey(incident);
     const services = new Set(incident.members.map((m) => m.service));
     // A cause may not have alarmed itself: the services the incident's services call count too.
@@ -108,7 +117,7 @@ export class IncidentRca {
       incidentId: incident.id,
       analysedAtMs: nowMs,
       model: ranker.name,
-      causes: toCauses(ranker.rank(input), frame, STORED_CAUSES),
+      causes: withPaths(toCauses(ranker.rank(input), frame, STORED_CAUSES), symptom, graph),
     };
     await this.store.writeIncidentAnalysis(analysis);
     this.analyses.set(incident.id, { symptom, analysis });
@@ -124,6 +133,14 @@ export function caseSeries(incident: GroupedIncident, candidates: readonly Serie
   const own = new Set(incident.members.map((m) => `${m.signal}\u0000${m.service}`));
   const isOwn = (k: SeriesKey) => own.has(`${k.signal}\u0000${k.service}`);
   return [...candidates.filter(isOwn), ...candidates.filter((k) => !isOwn(k))].slice(0, MAX_CASE_SERIES);
+}
+
+/** Which edges link the symptom's service to each cause, and where each edge came from. */
+function withPaths(causes: IncidentCause[], symptom: SeriesKey, graph: CallGraphView | undefined) {
+  return causes.map((cause) => ({
+    ...cause,
+    evidence: { ...cause.evidence, path: graph?.path(symptom.service, cause.service) ?? null },
+  }));
 }
 
 function symptomKey(incident: GroupedIncident): SeriesKey {

@@ -1,6 +1,7 @@
 /**
  * Builds the incident step from the config (start-up only): the incident book restored
- * from the store, and the root-cause analysis over the configured call graph.
+ * from the store, and the root-cause analysis over the call graph — configured, and learned
+ * from Tempo's service-graph metrics when `rca.tempoGraph` is set.
  */
 import { parseDuration } from '../config/duration.js';
 import type { OmenConfig } from '../config/schema.js';
@@ -11,6 +12,9 @@ import type { Store } from '../store/store.js';
 import { groupingParams, IncidentBook, INCIDENT_GROUPING } from './incident-book.js';
 import { IncidentRca } from './incident-rca.js';
 import type { IncidentStageDeps } from './incident-stage.js';
+import type { Scheduler } from './scheduler.js';
+import { ServiceGraph } from './service-graph.js';
+import { publishEdgeCounts, tempoGraphScheduler } from './tempo-graph-refresh.js';
 
 /** Analyses per cycle at most: an incident storm must not stretch the cycle. */
 const RCA_PER_CYCLE = 5;
@@ -20,13 +24,15 @@ export async function setUpIncidents(
   deps: { store: Store; self: SelfMetrics; logger: Logger; intervalMs: number },
 ): Promise<IncidentStageDeps | undefined> {
   if (!config.incidents.enabled) return undefined;
-  const calls = config.rca.graph ? new Map(Object.entries(config.rca.graph)) : undefined;
-  const book = new IncidentBook(deps.store, groupingParams(config.incidents, calls));
+  const graph = new ServiceGraph(config.rca.graph);
+  publishEdgeCounts(graph, deps.self);
+  const graphRefresh = tempoGraphScheduler(config, { graph, self: deps.self, logger: deps.logger });
+  const book = new IncidentBook(deps.store, () => groupingParams(config.incidents, graph.calls()));
   const open = await book.restore();
   deps.self.registerModel(INCIDENT_GROUPING);
   if (!config.rca.enabled) {
     deps.logger.info({ open }, 'open incidents restored');
-    return { book };
+    return { book, graphRefresh };
   }
   const rca = new IncidentRca(deps.store, {
     ranker: rankers.combined,
@@ -34,11 +40,16 @@ export async function setUpIncidents(
     baselineMs: parseDuration(config.rca.baseline),
     everyCycles: config.rca.everyCycles,
     topK: config.rca.topK,
-    calls,
+    graph,
     perCycle: RCA_PER_CYCLE,
   });
   await rca.restore(book.open());
   deps.self.registerModel(rca.model);
-  deps.logger.info({ open, graph: calls?.size ?? 0 }, 'open incidents restored');
-  return { book, rca };
+  deps.logger.info({ open, graph: graph.edgeCounts().config }, 'open incidents restored');
+  return { book, rca, graphRefresh };
+}
+
+/** The incident step's own timers, started and stopped with the exporter's. */
+export function incidentTimers(incidents: IncidentStageDeps | undefined): Scheduler[] {
+  return incidents?.graphRefresh ? [incidents.graphRefresh] : [];
 }

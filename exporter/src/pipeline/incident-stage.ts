@@ -9,12 +9,15 @@ import type { IncidentScores } from '../scores/incident-scores.js';
 import type { AnomalyRecord } from '../store/store.js';
 import { INCIDENT_GROUPING, type IncidentBook } from './incident-book.js';
 import type { IncidentRca } from './incident-rca.js';
+import type { Scheduler } from './scheduler.js';
 import type { SeriesTracker } from './series-tracker.js';
 
 export interface IncidentStageDeps {
   book: IncidentBook;
   /** Absent when `rca.enabled` is false. */
   rca?: IncidentRca;
+  /** Learns the call graph from Tempo on its own timer; absent without `rca.tempoGraph`. */
+  graphRefresh?: Scheduler | undefined;
 }
 
 interface StageDeps {

@@ -187,4 +187,9 @@ export const SELF_METRICS = {
     help: 'How strongly the action is recommended (0..1) for the symptom series of an open incident.',
     labels: ['action', 'signal', 'service'],
   },
+  rcaGraphEdges: {
+    name: 'omen_rca_graph_edges',
+    help: 'Edges of the service dependency graph incidents and RCA use, by source (config, tempo); an edge both know counts for both.',
+    labels: ['source'],
+  },
 } as const satisfies Record<string, MetricSpec>;

@@ -1,8 +1,7 @@
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prometheusSourceSchema } from '../../config/prometheus-source-schema.js';
 import { signalSchema } from '../../config/schema.js';
-import { createLogger } from '../../log/logger.js';
+import { captureLogs } from '../../log/capture.test-support.js';
 import type { Source } from '../source.js';
 import { matrixAnswer, startFakePrometheus, type Answer } from './fake-prometheus.test-support.js';
 import { createPrometheusSource } from './prometheus-source.js';
@@ -15,19 +14,7 @@ const signals = [signalSchema.parse({ name: 'err', type: 'promql', query: 'sum b
 let fake: Awaited<ReturnType<typeof startFakePrometheus>>;
 afterEach(() => fake?.close());
 
-function capture() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return {
-    logger: createLogger({ level: 'debug', format: 'json', destination }),
-    text: () => lines.join(''),
-  };
-}
+const capture = () => captureLogs();
 
 function source(
   url: string,
