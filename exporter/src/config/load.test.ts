@@ -76,6 +76,8 @@ const CASES: Record<string, string> = {
   'invalid-action-secret-both.yaml':
     'line 8: actions.catalog[0].secret: set exactly one of file or env (the secret itself never goes in this file)',
   'invalid-action-duplicate.yaml': 'actions.catalog: the id "ack" is used twice',
+  'invalid-timezone.yaml':
+    'line 1: timezone: unknown time zone "Mars/Olympus_Mons" (expected an IANA name such as Europe/Paris or UTC)',
   'invalid-tempo-graph-source.yaml':
     'rca.tempoGraph.source: no prometheus source is named "demo" (prometheus sources: prom)',
   'invalid-tempo-graph-no-prometheus.yaml':

@@ -11,6 +11,7 @@ import { forecastSchema } from './forecast-schema.js';
 import { incidentsSchema, rcaSchema } from './incident-schema.js';
 import { prometheusSourceSchema } from './prometheus-source-schema.js';
 import { pushSourceSchema } from './push-source-schema.js';
+import { timeZoneSchema } from './time-zone.js';
 
 const duration = (description: string) =>
   z
@@ -61,7 +62,7 @@ const contrastBy = z
   .default([])
   .meta({
     description:
-      'Labels whose values RCA contrasts, e.g. [pod, version, route, code]: which carry more of the (bad) events during an incident than before it. Read by `prometheus` sources.',
+      'Labels whose values RCA contrasts, e.g. [pod, version, route, code]: which carry more of the (bad) events during an incident than before it. Read by `prometheus` and `scrape` sources.',
   });
 
 const ratioSignal = z
@@ -188,6 +189,7 @@ const authSchema = z
   .prefault({});
 
 export const configSchema = z.strictObject({
+  timezone: timeZoneSchema,
   server: z
     .strictObject({
       host: z.string().default('127.0.0.1').meta({ description: 'Address to listen on.' }),
