@@ -62,7 +62,7 @@ const contrastBy = z
   .default([])
   .meta({
     description:
-      'Labels whose values RCA contrasts, e.g. [pod, version, route, code]: which carry more of the (bad) events during an incident than before it. Read by `prometheus` sources.',
+      'Labels whose values RCA contrasts, e.g. [pod, version, route, code]: which carry more of the (bad) events during an incident than before it. Read by `prometheus` and `scrape` sources.',
   });
 
 const ratioSignal = z

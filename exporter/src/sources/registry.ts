@@ -3,6 +3,7 @@ import type { SignalConfig, SourceConfig } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { ErrorEventStore, SampleStore } from '../store/store.js';
 import { createPushSource } from './push/push-source.js';
+import { createPrometheusBreakdown } from './prometheus/label-breakdown-query.js';
 import { createPrometheusSource } from './prometheus/prometheus-source.js';
 import { createScrapeSource } from './scrape/scrape-source.js';
 import type { Source } from './source.js';
@@ -27,7 +28,11 @@ export const sourceFactories: { [K in SourceConfig['type']]: SourceFactory<K> } 
   scrape: (config, signals, deps) => createScrapeSource(config, signals, deps),
   push: (config, signals, deps) =>
     createPushSource(config, signals, { ...deps, maxAgeMs: deps.rawRetentionMs }),
-  prometheus: (config, signals, deps) => createPrometheusSource(config, signals, deps),
+  // The breakdown reader asks the same server, for RCA only: it is not part of collecting.
+  prometheus: (config, signals, deps) => ({
+    ...createPrometheusSource(config, signals, deps),
+    breakdown: createPrometheusBreakdown(config, signals),
+  }),
 };
 
 /** Builds every configured source; each sees only the signals meant for it. */

@@ -2,6 +2,8 @@
  * A source turns the outside world into samples of Omen's series: one value of one
  * signal for one service at one time. Everything upstream of the store speaks this.
  */
+import type { BreakdownReader } from './breakdown.js';
+
 export interface SeriesSample {
   signal: string;
   service: string;
@@ -37,6 +39,8 @@ export interface CollectResult {
 export interface Source {
   readonly name: string;
   readonly kind: string;
+  /** Its signals' events by label value, for RCA's label contrast; absent when it has none to give. */
+  readonly breakdown?: BreakdownReader;
   collect(context: CollectContext): Promise<CollectResult>;
   close?(): Promise<void>;
 }

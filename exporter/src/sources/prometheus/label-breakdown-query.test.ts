@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prometheusSourceSchema } from '../../config/prometheus-source-schema.js';
-import { signalSchema } from '../../config/schema.js';
 import { contrastLabels } from '../../models/rca/label-contrast.js';
+import { errorRatioSignal } from '../contrast-signal.test-support.js';
 import { startFakePrometheus, type Answer } from './fake-prometheus.test-support.js';
 import { createPrometheusBreakdown, increaseBy } from './label-breakdown-query.js';
 
@@ -58,14 +58,7 @@ describe('label breakdowns from a Prometheus query API', () => {
   afterAll(() => fake.close());
 
   const source = () => prometheusSourceSchema.parse({ name: 'prom', type: 'prometheus', url: fake.url });
-  const ratio = (contrastBy: string[]) =>
-    signalSchema.parse({
-      name: 'error_ratio',
-      type: 'ratio',
-      numerator: 'http_requests_total{code=~"5.."}',
-      denominator: 'http_requests_total',
-      contrastBy,
-    });
+  const ratio = errorRatioSignal;
 
   it('asks for each window’s increase by label, narrowed to the service, and counts per value', async () => {
     fake.requests.length = 0;

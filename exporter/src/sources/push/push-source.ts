@@ -12,7 +12,9 @@ import type { PushSourceConfig } from '../../config/push-source-schema.js';
 import type { SignalConfig } from '../../config/schema.js';
 import type { Logger } from '../../log/logger.js';
 import type { ErrorEventStore, SampleStore } from '../../store/store.js';
+import type { BreakdownReader } from '../breakdown.js';
 import type { CollectContext, CollectResult, SeriesSample, Source } from '../source.js';
+import { createEventBreakdown } from './event-breakdown.js';
 import { eventRates } from './event-rate.js';
 import { resolveBatch, type BatchRules, type PushBatch } from './ingest-batch.js';
 
@@ -37,6 +39,7 @@ export class PushSource implements Source {
   readonly name: string;
   readonly maxBodyBytes: number;
   readonly rateLimit: { perSecond: number; burst: number };
+  readonly breakdown?: BreakdownReader;
   private readonly windowMs: number;
   private readonly forgetAfterMs: number;
   private readonly rules: BatchRules;
@@ -53,6 +56,7 @@ export class PushSource implements Source {
     this.rateLimit = config.rateLimit;
     this.windowMs = parseDuration(config.window);
     this.forgetAfterMs = parseDuration(config.forgetAfter);
+    if (config.contrastBy.length > 0) this.breakdown = createEventBreakdown(config, deps.store);
     this.rules = {
       // Opt-in: only signals that name this source take pushed values, so a push cannot
       // slip values into a series a scrape or Prometheus source also writes.

@@ -13,6 +13,7 @@ import type { Logger } from '../../log/logger.js';
 import type { CollectContext, CollectResult, Source } from '../source.js';
 import { CounterRates } from './counter-rates.js';
 import { parseExposition, type LineError } from './exposition-parser.js';
+import { LabelTallies } from './label-tallies.js';
 import { fetchExposition, type FetchedExposition, type ScrapeTarget } from './http-fetch.js';
 import type { ExpositionSample } from './sample.js';
 import { matchesSelector, type Selector } from './selector.js';
@@ -20,6 +21,8 @@ import { compileSignal, evaluateSignals } from './signal-evaluation.js';
 
 export interface ScrapeSourceDeps {
   logger?: Logger;
+  /** Tallies by label value for label contrast, fed the counters of each scrape. */
+  tallies?: LabelTallies;
 }
 
 const LOGGED_ERRORS = 5;
@@ -70,7 +73,9 @@ export function createExpositionReader(
   return (fetched, nowMs) => {
     const parsed = parseExposition(fetched.body, { format: fetched.format ?? 'text' });
     const typeErrors = contentTypeError(fetched);
-    counters.observe(parsed.samples.filter(isTrackedCounter), nowMs);
+    const tracked = parsed.samples.filter(isTrackedCounter);
+    counters.observe(tracked, nowMs);
+    deps.tallies?.observe(tracked, nowMs);
     const samples = evaluateSignals(compiled, { nowMs, samples: parsed.samples, rates: counters.rates() });
     const parseErrors = parsed.errorCount + typeErrors.length;
     reportErrors([...typeErrors, ...parsed.errors], parseErrors);
@@ -89,10 +94,13 @@ export function createScrapeSource(
     maxBodyBytes: config.maxBodyBytes,
     bearerTokenFile: config.bearerTokenFile,
   };
-  const read = createExpositionReader(config, signals, deps);
+  const mine = signals.filter((signal) => !signal.sources || signal.sources.includes(config.name));
+  const tallies = new LabelTallies(config.name, mine);
+  const read = createExpositionReader(config, signals, tallies.empty ? deps : { ...deps, tallies });
   return {
     name: config.name,
     kind: 'scrape',
+    ...(tallies.empty ? {} : { breakdown: tallies }),
     async collect({ nowMs, abort }: CollectContext): Promise<CollectResult> {
       return read(await fetchExposition(target, abort), nowMs);
     },
