@@ -89,10 +89,15 @@ describe('app pages', () => {
     await actionsPage.close();
   });
 
-  test('Forecasts: the first series is chosen and its forecast drawn', async () => {
+  test('Forecasts: the first series is chosen, its forecast drawn after its stored history', async () => {
     const page = await openPage('forecasts');
     await page.locator(byTestId(testIds.forecast.chart)).waitFor({ timeout: 30_000 });
     assert.match((await page.locator(byTestId(testIds.forecast.summary)).textContent()) ?? '', /^error_ratio · /);
+    const caption = page.locator(byTestId(testIds.forecast.historyInfo));
+    await caption.getByText(/^History: \d+ stored samples/).waitFor();
+    const shown = Number(/(\d+) stored samples/.exec((await caption.textContent()) ?? '')![1]);
+    assert.ok(shown > 0, 'the demo has been sampled for a while');
+    assert.notEqual(await page.locator(byTestId(testIds.forecast.history)).getAttribute('d'), '');
     await screenshot(page, 'page-forecasts', 'harness-page');
     await page.close();
   });
