@@ -20,12 +20,14 @@ interface Props {
   anomalies: Anomaly[];
   states: Map<string, AnomalyState>;
   canOperate: boolean;
+  /** Why the buttons are disabled, when they are. */
+  readOnlyReason?: string;
   onChanged: () => void;
   timeZone?: string;
 }
 
 /** Anomalies worst first, with what was expected, their state, and the operator's buttons. */
-export function AnomaliesTable({ anomalies, states, canOperate, onChanged, timeZone }: Props) {
+export function AnomaliesTable({ anomalies, states, canOperate, readOnlyReason, onChanged, timeZone }: Props) {
   const styles = useStyles2(getTableStyles);
   return (
     <table className={styles.table} data-testid={testIds.anomalies.table}>
@@ -67,6 +69,7 @@ export function AnomaliesTable({ anomalies, states, canOperate, onChanged, timeZ
                 anomaly={anomaly}
                 state={states.get(anomaly.id)}
                 canOperate={canOperate}
+                readOnlyReason={readOnlyReason}
                 onChanged={onChanged}
               />
             </td>

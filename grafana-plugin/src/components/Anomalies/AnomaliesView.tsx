@@ -3,7 +3,7 @@ import { config } from '@grafana/runtime';
 import { Alert } from '@grafana/ui';
 import type { AnomaliesResponse, AuditResponse } from '../../api/contract';
 import { anomaliesPath, auditPath, type AnomaliesFilter } from '../../api/paths';
-import { canOperate, READ_ONLY_REASON } from '../../api/roles';
+import { deniedReason } from '../../api/roles';
 import { allDone, useOmenQuery } from '../../api/useOmenQuery';
 import { QueryView } from '../QueryView/QueryView';
 import { testIds } from '../testIds';
@@ -27,12 +27,13 @@ export function AnomaliesView({ filter, refreshKey, timeZone }: Props) {
   const anomalies = useOmenQuery<AnomaliesResponse>(anomaliesPath(filter), key);
   const acks = useOmenQuery<AuditResponse>(auditPath('anomaly.ack'), key);
   const verdicts = useOmenQuery<AuditResponse>(auditPath('anomaly.feedback'), key);
-  const operate = canOperate(config.bootData?.user?.orgRole);
+  // The user's RBAC permissions where Grafana sends them, else their org role (api/roles.ts).
+  const readOnlyReason = deniedReason('acknowledge', config.bootData?.user);
   return (
     <>
-      {!operate && (
+      {readOnlyReason !== null && (
         <Alert severity="info" title="Read only" data-testid={testIds.anomalies.readOnly}>
-          {READ_ONLY_REASON}
+          {readOnlyReason}
         </Alert>
       )}
       <QueryView
@@ -45,7 +46,8 @@ export function AnomaliesView({ filter, refreshKey, timeZone }: Props) {
           <AnomaliesTable
             anomalies={data.items}
             states={anomalyStates(ackAudit.items, verdictAudit.items)}
-            canOperate={operate}
+            canOperate={readOnlyReason === null}
+            readOnlyReason={readOnlyReason ?? undefined}
             onChanged={() => setChanges((n) => n + 1)}
             timeZone={timeZone}
           />

@@ -11,12 +11,14 @@ interface Props {
   anomaly: Anomaly;
   state?: AnomalyState;
   canOperate: boolean;
+  /** Why the user may not (their role, or a missing RBAC permission); default: the Viewer's reason. */
+  readOnlyReason?: string;
   /** Called after the exporter accepted a change, so the view reloads the state it shows. */
   onChanged: () => void;
 }
 
 /** Acknowledge and False positive for one anomaly, through the operate route; each call is audited by the exporter. */
-export function AnomalyButtons({ anomaly, state, canOperate, onChanged }: Props) {
+export function AnomalyButtons({ anomaly, state, canOperate, readOnlyReason, onChanged }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -35,7 +37,7 @@ export function AnomalyButtons({ anomaly, state, canOperate, onChanged }: Props)
   const acknowledge = () => run(() => postJson<AckResponse>(anomalyPath(anomaly.id, 'ack'), {}));
   const falsePositive = () =>
     run(() => postJson<FeedbackResponse>(anomalyPath(anomaly.id, 'feedback'), { verdict: 'false_positive' }));
-  const reason = canOperate ? undefined : READ_ONLY_REASON;
+  const reason = canOperate ? undefined : (readOnlyReason ?? READ_ONLY_REASON);
 
   return (
     <Stack direction="column" gap={0.5}>

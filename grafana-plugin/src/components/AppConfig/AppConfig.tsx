@@ -32,7 +32,8 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
     updatePluginAndReload(plugin.meta.id, {
       enabled,
       pinned,
-      jsonData: { exporterUrl: exporterUrl.trim() },
+      // Without a trailing slash: the operate routes' URLs append /api/v1/… to it.
+      jsonData: { exporterUrl: exporterUrl.trim().replace(/\/+$/, '') },
       secureJsonData: Object.keys(secureJsonData).length > 0 ? secureJsonData : undefined,
     });
   };

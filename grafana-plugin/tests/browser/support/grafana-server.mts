@@ -7,17 +7,28 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { decideRoute, interpolate, type AppSettings, type OrgRole, type PluginRoute } from './plugin-routes.mjs';
+import {
+  decideRoute,
+  grantedActions,
+  interpolate,
+  type AppSettings,
+  type OrgRole,
+  type PluginRoleRegistration,
+  type PluginRoute,
+  type RouteUser,
+} from './plugin-routes.mjs';
 
 export interface GrafanaUser {
   login: string;
   role: OrgRole;
+  /** RBAC actions an admin assigned this user; default: what plugin.json's roles grant their org role. */
+  permissions?: string[];
 }
 
 export interface GrafanaServerOptions {
   /** The built harness page (index.html and its assets). */
   staticDir: string;
-  plugin: { id: string; routes: PluginRoute[] };
+  plugin: { id: string; routes: PluginRoute[]; roles?: PluginRoleRegistration[] };
   settings: AppSettings;
   user: GrafanaUser;
   /** GF_DATAPROXY_SEND_USER_HEADER: the compose file turns it on. */
@@ -36,6 +47,15 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
 };
+
+/** The user as Grafana's access control sees them. */
+function routeUser(options: GrafanaServerOptions): RouteUser {
+  const { user, plugin } = options;
+  return {
+    role: user.role,
+    permissions: new Set(user.permissions ?? grantedActions(plugin.roles ?? [], user.role)),
+  };
+}
 
 export async function startGrafanaServer(options: GrafanaServerOptions): Promise<GrafanaServer> {
   const proxyPrefix = `/api/plugin-proxy/${options.plugin.id}/`;
@@ -60,11 +80,15 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
 }
 
-/** Grafana's index page carries the boot data @grafana/runtime's `config` reads at load. */
-function bootDataScript(user: GrafanaUser): string {
+/**
+ * Grafana's index page carries the boot data @grafana/runtime's `config` reads at load,
+ * the user's RBAC permissions among it (what `hasPermission` reads).
+ */
+function bootDataScript(user: GrafanaUser, access: RouteUser): string {
+  const permissions = Object.fromEntries([...access.permissions].map((action) => [action, true]));
   const bootData = {
     settings: { appSubUrl: '', buildInfo: { version: '12.4.10', env: 'production' } },
-    user: { login: user.login, orgRole: user.role, isSignedIn: true, theme: 'dark', orgId: 1 },
+    user: { login: user.login, orgRole: user.role, isSignedIn: true, theme: 'dark', orgId: 1, permissions },
     navTree: [],
     assets: { dark: '', light: '' },
   };
@@ -83,7 +107,7 @@ async function serveStatic(response: ServerResponse, path: string, options: Graf
     return sendJson(response, 404, { message: 'Not found' });
   }
   if (extname(file) === '.html') {
-    body = body.toString('utf8').replace('</head>', `${bootDataScript(options.user)}</head>`);
+    body = body.toString('utf8').replace('</head>', `${bootDataScript(options.user, routeUser(options))}</head>`);
   }
   response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
 }
@@ -94,7 +118,7 @@ async function proxy(
   proxyPath: string,
   options: GrafanaServerOptions
 ) {
-  const decision = decideRoute(options.plugin.routes, request.method ?? 'GET', proxyPath, options.user.role);
+  const decision = decideRoute(options.plugin.routes, request.method ?? 'GET', proxyPath, routeUser(options));
   if (decision.kind === 'denied') {
     return sendJson(response, 403, { message: 'plugin proxy route access denied' });
   }
