@@ -152,10 +152,24 @@ function shareAbove(sorted: readonly number[], x: number): number {
   return (sorted.length - upperBound(sorted, x) + 0.5) / (sorted.length + 1);
 }
 
+// Every series with the same horizons shares one anchors array shape, and the breach walk asks
+// for the same steps every cycle: each step's bracket is worked out once per anchor set.
+const bracketsByAnchors = new Map<string, Bracket[]>();
+
+/** The brackets of steps 1..steps for these anchors. */
+function bracketsFor(anchors: readonly number[], steps: number): Bracket[] {
+  const key = anchors.join(',');
+  let brackets = bracketsByAnchors.get(key);
+  if (!brackets) bracketsByAnchors.set(key, (brackets = []));
+  for (let h = brackets.length + 1; h <= steps; h += 1) brackets.push(bracket(anchors, h));
+  return brackets;
+}
+
 /** P(point[h-1] + error > threshold) for each step, from the empirical error distributions. */
 export function exceedance(state: ConformalState, point: readonly number[], threshold: number): number[] {
+  const brackets = bracketsFor(state.anchors, point.length);
   return point.map((forecast, i) => {
-    const { low, high, weight, stretch } = bracket(state.anchors, i + 1);
+    const { low, high, weight, stretch } = brackets[i] as Bracket;
     const margin = (threshold - forecast) / stretch;
     const a = shareAbove(state.sorted[low] as number[], margin);
     if (weight === 0) return a;

@@ -28,7 +28,10 @@ export const seasonalNaive: PointModel<SeasonalNaiveState> = {
     return state;
   },
   predict(state, steps) {
-    return Array.from({ length: steps }, (_, i) => at(state, i + 1));
+    // A loop, not Array.from: the breach walk asks for whole paths every step of every series.
+    const out = new Array<number>(steps);
+    for (let h = 1; h <= steps; h += 1) out[h - 1] = at(state, h);
+    return out;
   },
   predictAt(state, horizons) {
     return horizons.map((h) => at(state, h));

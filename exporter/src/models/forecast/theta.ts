@@ -67,7 +67,10 @@ export const theta: PointModel<ThetaState> = {
     return state;
   },
   predict(state, steps) {
-    return Array.from({ length: steps }, (_, i) => thetaAt(state, i + 1));
+    // A loop, not Array.from: the breach walk asks for whole paths every step of every series.
+    const out = new Array<number>(steps);
+    for (let h = 1; h <= steps; h += 1) out[h - 1] = thetaAt(state, h);
+    return out;
   },
   predictAt(state, horizons) {
     return horizons.map((h) => thetaAt(state, h));

@@ -86,8 +86,12 @@ export function createBreachState(
 
 /** First-passage probability within each horizon from step-wise exceedance probabilities. */
 export function firstPassage(stepwise: readonly number[], horizons: readonly number[]): number[] {
+  // One running maximum serves every horizon (each is a prefix of the same steps).
+  const highest = new Array<number>(stepwise.length);
+  let running = -Infinity;
+  stepwise.forEach((p, k) => (highest[k] = running = Math.max(running, p)));
   return horizons.map((h) => {
-    const p = Math.max(...stepwise.slice(0, h));
+    const p = highest[Math.min(h, stepwise.length) - 1] ?? -Infinity;
     return 1 - (1 - p) * (1 - p);
   });
 }

@@ -38,24 +38,37 @@ export function addOutcome(state: CalibrationState, raw: number, breached: boole
   return state;
 }
 
-/** Monotone non-decreasing fit of `rates` with `weights` (pool adjacent violators). */
+/**
+ * Monotone non-decreasing fit of `rates` with `weights` (pool adjacent violators). Blocks
+ * live in three parallel stacks rather than objects: this runs for every horizon at every
+ * step of every series' breach walk.
+ */
 export function isotonic(rates: readonly number[], weights: readonly number[]): number[] {
-  const blocks: { value: number; weight: number; size: number }[] = [];
-  rates.forEach((value, i) => {
-    blocks.push({ value, weight: weights[i] as number, size: 1 });
-    while (blocks.length > 1) {
-      const last = blocks[blocks.length - 1] as (typeof blocks)[number];
-      const before = blocks[blocks.length - 2] as (typeof blocks)[number];
-      if (before.value <= last.value) break;
-      const weight = before.weight + last.weight;
-      blocks.splice(-2, 2, {
-        value: (before.value * before.weight + last.value * last.weight) / weight,
-        weight,
-        size: before.size + last.size,
-      });
+  const n = rates.length;
+  const value = new Array<number>(n);
+  const weight = new Array<number>(n);
+  const size = new Array<number>(n);
+  let top = -1;
+  for (let i = 0; i < n; i += 1) {
+    top += 1;
+    value[top] = rates[i] as number;
+    weight[top] = weights[i] as number;
+    size[top] = 1;
+    while (top > 0 && (value[top - 1] as number) > (value[top] as number)) {
+      const pooled = (weight[top - 1] as number) + (weight[top] as number);
+      value[top - 1] =
+        ((value[top - 1] as number) * (weight[top - 1] as number) +
+          (value[top] as number) * (weight[top] as number)) /
+        pooled;
+      weight[top - 1] = pooled;
+      size[top - 1] = (size[top - 1] as number) + (size[top] as number);
+      top -= 1;
     }
-  });
-  return blocks.flatMap((block) => new Array<number>(block.size).fill(block.value));
+  }
+  const fitted = new Array<number>(n);
+  for (let block = 0, at = 0; block <= top; block += 1)
+    for (let k = 0; k < (size[block] as number); k += 1) fitted[at++] = value[block] as number;
+  return fitted;
 }
 
 /** Calibrated probability for `raw`; `prior` is the pseudo-observations per bin. */
