@@ -51,6 +51,7 @@ import {
 import { readIncidentAnalyses, writeIncidentAnalysis } from './incident-analysis-store.js';
 import { getIncident, incidentAnomalies, queryIncidents, writeIncidentBatch } from './incident-store.js';
 import { countAnomalies, rangeMeans } from './insight-store.js';
+import { hourlyMeans } from './hourly-means.js';
 import { migrate } from './migrate.js';
 import { loadModelStates, saveModelStateBatch } from './model-state-store.js';
 import { getModel, queryModels, recordTrainingBatch, trainingHistory } from './model-catalog-store.js';
@@ -194,6 +195,10 @@ class DuckDbStore implements Store {
 
   countAnomalies(range: TimeRange) {
     return this.read('counting anomalies', () => countAnomalies(this.reader, range));
+  }
+
+  hourlyMeans(range: TimeRange) {
+    return this.read('averaging series by the hour', () => hourlyMeans(this.reader, range));
   }
 
   saveModelStates(states: readonly ModelState[]): Promise<void> {

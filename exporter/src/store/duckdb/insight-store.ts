@@ -7,6 +7,19 @@ import { TIMESTAMP, type DuckDBConnection, type DuckDBType, type DuckDBValue } f
 import type { RangeMeans, SeriesKey, TimeRange } from '../store.js';
 import { msToTimestamp, toNumber, toText } from './sql-values.js';
 
+/**
+ * `mark` and `parts`: every series' sums and counts between $1 and $2 — five-minute rollups
+ * up to where the rollup job has reached, raw samples after it (each its own part).
+ */
+export const ROLLED_AND_RAW = `mark AS (SELECT coalesce(rolled_until, TIMESTAMP '1970-01-01') AS until FROM rollup_progress),
+       parts AS (
+         SELECT r.series_id, r.bucket AS ts, r.sum AS total, r.count AS n
+         FROM sample_rollups r, mark WHERE r.bucket < mark.until AND r.bucket >= $1 AND r.bucket < $2
+         UNION ALL
+         SELECT s.series_id, s.ts, s.value, 1
+         FROM samples s, mark WHERE s.ts >= mark.until AND s.ts >= $1 AND s.ts < $2
+       )`;
+
 export async function rangeMeans(
   connection: DuckDBConnection,
   ranges: readonly TimeRange[],
@@ -24,14 +37,7 @@ export async function rangeMeans(
   const types: DuckDBType[] = params.map(() => TIMESTAMP);
   const rows = (
     await connection.runAndReadAll(
-      `WITH mark AS (SELECT coalesce(rolled_until, TIMESTAMP '1970-01-01') AS until FROM rollup_progress),
-       parts AS (
-         SELECT r.series_id, r.bucket AS ts, r.sum AS total, r.count AS n
-         FROM sample_rollups r, mark WHERE r.bucket < mark.until AND r.bucket >= $1 AND r.bucket < $2
-         UNION ALL
-         SELECT s.series_id, s.ts, s.value, 1
-         FROM samples s, mark WHERE s.ts >= mark.until AND s.ts >= $1 AND s.ts < $2
-       )
+      `WITH ${ROLLED_AND_RAW}
        SELECT se.signal, se.service, ${columns.join(', ')}
        FROM parts p JOIN series se ON se.id = p.series_id
        GROUP BY se.signal, se.service
