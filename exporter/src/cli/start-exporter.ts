@@ -110,7 +110,13 @@ export async function startExporter(
     self.registerModel(forecastSettings.forecaster.name);
     self.registerModelInfo(lifecycle.model, `${lifecycle.model}+split_conformal`, VERSION);
   }
-  deps.incidents = await setUpIncidents(config, { store, self, logger: deps.logger, intervalMs });
+  deps.incidents = await setUpIncidents(config, {
+    store,
+    self,
+    logger: deps.logger,
+    intervalMs,
+    breakdowns: sources.flatMap((source) => source.breakdown ?? []),
+  });
   if (config.anomaly.services.enabled) {
     deps.services = new ServiceAnomalies({
       params: resolveServiceForestParams(),

@@ -2,9 +2,11 @@
  * Root-cause analysis of open incidents, in the pipeline: each open incident is analysed
  * when it opens and again at most once per `everyCycles` cycles (a few per cycle, the most
  * overdue first), over the step means of its services' series and of the services they
- * call. The ranking is stored; the top causes of open incidents are published.
+ * call. The ranking is stored, with the symptom's over-represented label values; the top
+ * causes of open incidents are published.
  */
 import { downstreamOf } from '../models/rca/graph.js';
+import type { OverRepresentedValue } from '../models/rca/label-contrast.js';
 import type { RcaRanker } from '../models/rca/types.js';
 import { symptomOf, type GroupedIncident } from '../models/incident/grouping.js';
 import type { RcaScore } from '../scores/incident-scores.js';
@@ -17,6 +19,7 @@ import type {
 } from '../store/store.js';
 import { buildCase, caseFrame, hasBaseline, toCauses } from './rca-case.js';
 import type { CallGraphView } from './service-graph.js';
+import { contrastWindows, type ContrastWindows } from './symptom-contrast.js';
 
 export interface IncidentRcaOptions {
   ranker: RcaRanker;
@@ -28,6 +31,8 @@ export interface IncidentRcaOptions {
   graph?: CallGraphView;
   /** Incidents analysed per cycle at most. */
   perCycle: number;
+  /** The symptom's over-represented label values, when a source can break it down. */
+  contrast?: (symptom: SeriesKey, windows: ContrastWindows) => Promise<OverRepresentedValue[]>;
 }
 
 /** Series one analysis reads at most. */
@@ -113,11 +118,13 @@ export class IncidentRca {
     const input = buildCase(frame, symptom, windows, calls);
     // A symptom with too little history before the incident cannot be judged yet.
     if (!hasBaseline(input, symptom)) return;
+    const labelContrast = await this.options.contrast?.(symptom, contrastWindows(frame, nowMs));
     const analysis: IncidentAnalysis = {
       incidentId: incident.id,
       analysedAtMs: nowMs,
       model: ranker.name,
       causes: withPaths(toCauses(ranker.rank(input), frame, STORED_CAUSES), symptom, graph),
+      ...(labelContrast ? { labelContrast } : {}),
     };
     await this.store.writeIncidentAnalysis(analysis);
     this.analyses.set(incident.id, { symptom, analysis });
