@@ -13,7 +13,6 @@ import { launchChromium, type Browser } from './chromium.mjs';
 import { startGrafanaServer, type GrafanaServer, type GrafanaUser } from './grafana-server.mjs';
 import type { PluginRoleRegistration, PluginRoute } from './plugin-routes.mjs';
 import { startOmen, type RunningOmen } from './omen.mjs';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.mjs';
 
 const PLUGIN_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCREENSHOTS = join(PLUGIN_ROOT, 'test-results', 'screenshots');
@@ -29,8 +28,6 @@ export const EDITOR: GrafanaUser = { login: 'eddie', role: 'Editor' };
 
 export interface Session {
   omen: RunningOmen;
-  /** Where the exporter's webhook actions post. */
-  webhook: WebhookReceiver;
   browser: Browser;
   /** A Grafana stand-in where `user` is signed in, its app settings pointing at `exporterUrl`. */
   grafanaFor: (user: GrafanaUser, exporterUrl?: string) => Promise<GrafanaServer>;
@@ -42,13 +39,11 @@ export async function startSession(): Promise<Session> {
     throw new Error('the harness page is not built: run the tests with `npm run test:browser`');
   }
   const workDir = mkdtempSync(join(tmpdir(), 'omen-browser-'));
-  const webhook = await startWebhookReceiver();
-  const omen = await startOmen(workDir, webhook.url);
+  const omen = await startOmen(workDir);
   const browser = await launchChromium();
   const servers: GrafanaServer[] = [];
   return {
     omen,
-    webhook,
     browser,
     grafanaFor: async (user, exporterUrl = omen.url) => {
       const server = await startGrafanaServer({
@@ -68,7 +63,6 @@ export async function startSession(): Promise<Session> {
       await browser.close();
       await Promise.all(servers.map((server) => server.close()));
       await omen.stop();
-      await webhook.close();
       rmSync(workDir, { recursive: true, force: true });
     },
   };
