@@ -462,6 +462,21 @@ export const rcaCause = z
   })
   .meta({ id: 'RcaCause' });
 
+export const labelContrast = z
+  .object({
+    label: z.string().meta({ description: 'A label of the symptom’s events, e.g. pod, version, code, type' }),
+    value: z.string().meta({ description: 'One of its values ("" where the label was missing)' }),
+    incidentShare: z.number().meta({ description: 'Share 0..1 of the events during the incident' }),
+    baselineShare: z
+      .number()
+      .meta({ description: 'Share 0..1 in the baseline before it (smoothed towards its traffic share)' }),
+    incidentCount: z.number().meta({ description: 'Its events during the incident' }),
+    baselineCount: z.number().meta({ description: 'Its events in the baseline' }),
+    score: z.number().meta({ description: 'Adtributor surprise in bits, 0..0.5: how over-represented' }),
+    z: z.number().meta({ description: 'Two-proportion z of the rise in share (at least 3)' }),
+  })
+  .meta({ id: 'LabelContrast' });
+
 export const rcaResponse = z
   .object({
     incidentId: z.string(),
@@ -469,6 +484,10 @@ export const rcaResponse = z
     analysedAt: isoTime.nullable().meta({ description: 'null until the incident has been analysed' }),
     model: z.string().nullable(),
     causes: z.array(rcaCause).meta({ description: 'Likeliest first' }),
+    labelContrast: z.array(labelContrast).meta({
+      description:
+        'Label values of the symptom that carry more of its events during the incident than before it, most over-represented first (signals with contrastBy, push error types)',
+    }),
     similar: z
       .array(
         z.object({
@@ -578,7 +597,10 @@ export const insightsResponse = z
     items: z
       .array(
         z.object({
-          kind: z.enum(['trend', 'capacity', 'noisy']),
+          kind: z.enum(['trend', 'capacity', 'noisy', 'recurring']).meta({
+            description:
+              'recurring: the series peaks at about the same local time (config timezone) on most days of the period (periods of 3 days or more)',
+          }),
           ...seriesRef,
           score: z.number().meta({ description: '0..1; items are ranked by it' }),
           title: z.string().meta({ description: 'The finding in one sentence' }),

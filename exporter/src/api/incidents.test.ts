@@ -34,6 +34,16 @@ function incident(minute: number, anomalies: AnomalyRecord[], state: 'open' | 'r
 
 let app: TestApp;
 let ids: string[];
+const podContrast = {
+  label: 'pod',
+  value: 'db-2',
+  incidentShare: 0.9,
+  baselineShare: 0.25,
+  incidentCount: 900,
+  baselineCount: 25,
+  score: 0.14,
+  z: 17.5,
+};
 
 beforeAll(async () => {
   app = await startTestApp({});
@@ -63,6 +73,7 @@ beforeAll(async () => {
         },
       },
     ],
+    labelContrast: [podContrast],
   });
 });
 afterAll(() => app.close());
@@ -130,8 +141,9 @@ describe('GET /api/v1/incidents/:id and /rca', () => {
       model: 'combined',
       causes: [{ rank: 1, signal: 'latency', service: 'db', score: 0.8, evidence: { leadSeconds: 60 } }],
     });
+    expect(analysed.body.labelContrast).toEqual([podContrast]);
     const none = await get(`/api/v1/incidents/${ids[1]}/rca`);
-    expect(none.body).toMatchObject({ analysedAt: null, model: null, causes: [] });
+    expect(none.body).toMatchObject({ analysedAt: null, model: null, causes: [], labelContrast: [] });
   });
 
   it('answers 404 for an unknown or malformed id', async () => {
@@ -148,6 +160,14 @@ describe('GET /api/v1/incidents/:id and /rca', () => {
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/incidents', '/api/v1/incidents/{id}', '/api/v1/incidents/{id}/rca']),
     );
+    const { schema } =
+      body.paths['/api/v1/incidents/{id}/rca'].get.responses['200'].content['application/json'];
+    expect(Object.keys(schema.definitions.LabelContrast.properties).sort()).toEqual(
+      Object.keys(podContrast).sort(),
+    );
+    expect(schema.definitions.RcaResponse.properties.labelContrast.items).toEqual({
+      $ref: '#/definitions/LabelContrast',
+    });
   });
 });
 

@@ -59,6 +59,7 @@ function rcaBody(
       // Written by the pipeline's analysis in this shape (pipeline/incident-rca.ts).
       evidence: cause.evidence as RcaResponse['causes'][number]['evidence'],
     })),
+    labelContrast: analysis?.labelContrast ?? [],
   };
 }
 
