@@ -94,7 +94,8 @@ export function createApp(deps: AppDeps): express.Express {
   const actions = deps.actions && ((sinceMs: number) => store.countExecutionsSince(sinceMs));
   app.use('/api/v1', read, summaryRouter({ store, latest, self, sourceHealth, clock, actions }));
   const intervalMs = parseDuration(deps.config.pipeline.interval);
-  app.use('/api/v1', read, insightsRouter({ store, latest, intervalMs, clock }));
+  const timeZone = deps.config.timezone;
+  app.use('/api/v1', read, insightsRouter({ store, latest, intervalMs, timeZone, clock }));
   app.use('/api/v1', read, forecastsRouter(deps.forecasts, deps.latest));
   app.use('/api/v1', read, servicesRouter(deps.latest));
   app.use('/api/v1', read, auditRouter(deps.store));

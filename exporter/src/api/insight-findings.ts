@@ -7,11 +7,15 @@
  * - capacity: at the rate between those two means, the series reaches its threshold within
  *   CAPACITY_PERIODS periods;
  * - noisy: the series was anomalous on a share of its points far above what its activation
- *   level allows — a candidate for feedback or a different threshold.
+ *   level allows — a candidate for feedback or a different threshold;
+ * - recurring: the series peaks at about the same local time on most days
+ *   (models/pattern/recurring-peaks.ts, told by recurring-finding.ts).
  */
-import type { RangeMeans, SeriesKey } from '../store/store.js';
+import type { RecurringPeak } from '../models/pattern/recurring-peaks.js';
+import type { RangeMeans, SeriesKey, TimeRange } from '../store/store.js';
+import { recurringFinding } from './recurring-finding.js';
 
-export type FindingKind = 'trend' | 'capacity' | 'noisy';
+export type FindingKind = 'trend' | 'capacity' | 'noisy' | 'recurring';
 
 export interface Finding extends SeriesKey {
   kind: FindingKind;
@@ -36,6 +40,8 @@ export interface FindingsInput {
   anomalies: readonly (SeriesKey & { count: number })[];
   /** Points a series gets per period (the period over the pipeline interval). */
   pointsPerPeriod: number;
+  /** Daily peaks found over `range` (absent when the period is too short for them). */
+  recurring?: { peaks: readonly RecurringPeak[]; range: TimeRange };
 }
 
 export const TREND_AT = 0.25;
@@ -129,6 +135,7 @@ export function findings(input: FindingsInput): Finding[] {
   const all = [
     ...input.means.flatMap((s) => [trend(s, input), capacity(s, input)]),
     ...input.anomalies.map((s) => noisy(s, input)),
+    ...(input.recurring?.peaks ?? []).map((peak) => recurringFinding(peak, input.recurring!.range)),
   ].filter((f): f is Finding => f !== null);
   return all.sort(
     (a, b) =>

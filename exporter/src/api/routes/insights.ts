@@ -1,12 +1,13 @@
 /**
  * GET /api/v1/insights: short, ranked findings from the store — trends, capacity, noisy
- * series — each with a link to its evidence. Computed on request from aggregates (rollups
- * and anomaly counts), never from raw history in the pipeline.
+ * series, recurring daily peaks — each with a link to its evidence. Computed on request from
+ * aggregates (rollups, hourly means and anomaly counts), never from raw history in the pipeline.
  */
 import { Router } from 'express';
 import { parseDuration } from '../../config/duration.js';
+import { recurringPeaks } from '../../models/pattern/recurring-peaks.js';
 import type { SeriesScore } from '../../scores/series-score.js';
-import type { InsightStore } from '../../store/store.js';
+import type { InsightStore, TimeRange } from '../../store/store.js';
 import { insightsQuery, type InsightsResponse } from '../contract.js';
 import { findings, keyOf } from '../insight-findings.js';
 import { parseOrThrow } from '../validate.js';
@@ -16,7 +17,20 @@ export interface InsightsDeps {
   latest: { scores: SeriesScore[] };
   /** The pipeline interval: how many points a series gets per period. */
   intervalMs: number;
+  /** IANA zone daily patterns are told in (config `timezone`). */
+  timeZone?: string;
   clock?: () => number;
+}
+
+const HOUR_MS = 3_600_000;
+/** Most of the days needs a few days: a shorter period has no recurring findings. */
+export const RECURRING_MIN_MS = 3 * 24 * HOUR_MS;
+
+/** The whole hours of the last period, when it is long enough to show a daily pattern. */
+function recurringRange(periodMs: number, nowMs: number): TimeRange | null {
+  if (periodMs < RECURRING_MIN_MS) return null;
+  const toMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+  return { fromMs: toMs - Math.ceil(periodMs / HOUR_MS) * HOUR_MS, toMs };
 }
 
 export function insightsRouter(deps: InsightsDeps): Router {
@@ -26,9 +40,11 @@ export function insightsRouter(deps: InsightsDeps): Router {
     const periodMs = parseDuration(query.period);
     const nowMs = (deps.clock ?? Date.now)();
     const last = { fromMs: nowMs - periodMs, toMs: nowMs };
-    const [means, anomalies] = await Promise.all([
+    const hours = recurringRange(periodMs, nowMs);
+    const [means, anomalies, hourly] = await Promise.all([
       deps.store.rangeMeans([{ fromMs: nowMs - 2 * periodMs, toMs: last.fromMs }, last]),
       deps.store.countAnomalies(last),
+      hours ? deps.store.hourlyMeans(hours) : [],
     ]);
     const current = new Map(
       deps.latest.scores
@@ -43,6 +59,7 @@ export function insightsRouter(deps: InsightsDeps): Router {
       current,
       anomalies,
       pointsPerPeriod: periodMs / deps.intervalMs,
+      ...(hours && { recurring: { peaks: recurringPeaks(hourly, deps.timeZone ?? 'UTC'), range: hours } }),
     });
     const body: InsightsResponse = {
       generatedAt: new Date(nowMs).toISOString(),
