@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { APP_PANELS } from './app-panels.js';
 import { PROMETHEUS } from './panels.js';
 import { OUTPUT_DIR, renderAll } from './render.js';
 
@@ -48,5 +49,35 @@ describe('provisioned dashboards', () => {
       const ids = JSON.parse(json).panels.map((panel: { id: number }) => panel.id);
       expect(new Set(ids).size).toBe(ids.length);
     }
+  });
+
+  it('use the app’s panels by the ids their plugin.json declare, with options the panels define', () => {
+    const panelsDir = new URL('../../grafana-plugin/src/panels/', import.meta.url);
+    const declared = new Map<string, string>();
+    for (const dir of readdirSync(panelsDir, { withFileTypes: true }).filter((entry) =>
+      entry.isDirectory(),
+    )) {
+      const id = JSON.parse(readFileSync(new URL(`${dir.name}/plugin.json`, panelsDir), 'utf8')).id;
+      // The option builders: the panel's module and the shared builders it imports.
+      const module = readFileSync(new URL(`${dir.name}/module.tsx`, panelsDir), 'utf8');
+      const helpers = [...module.matchAll(/from '(\.\.\/\.\.\/components\/[^']+)'/g)].map((match) =>
+        readFileSync(new URL(`${dir.name}/${match[1]}.ts`, panelsDir), 'utf8'),
+      );
+      declared.set(id, [module, ...helpers].join('\n'));
+    }
+    const used = new Set<string>();
+    for (const [file, json] of rendered) {
+      for (const panel of JSON.parse(json).panels as { type: string; options?: object }[]) {
+        if (!panel.type.startsWith('omen-')) continue;
+        used.add(panel.type);
+        expect(declared.has(panel.type), `${file}: ${panel.type}`).toBe(true);
+        for (const option of Object.keys(panel.options ?? {})) {
+          expect(declared.get(panel.type), `${file}: ${panel.type} option ${option}`).toContain(
+            `path: '${option}'`,
+          );
+        }
+      }
+    }
+    expect([...used].sort()).toEqual([APP_PANELS.anomalies, APP_PANELS.forecast]);
   });
 });

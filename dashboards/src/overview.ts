@@ -1,9 +1,11 @@
 /**
  * "Omen overview": is anything wrong or about to be, and is Omen itself healthy — the
- * page an on-call engineer opens first. Built only from the `omen_*` metrics of DESIGN's
- * contract, so it works for any Prometheus that scrapes the exporter.
+ * page an on-call engineer opens first. Its charts are built only from the `omen_*` metrics
+ * of DESIGN's contract, so they work for any Prometheus that scrapes the exporter; the
+ * Respond row holds the Omen app's panels, which read the exporter through the app.
  */
 import { DashboardBuilder, DashboardCursorSync, RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { anomaliesPanel } from './app-panels.js';
 import { stat, table, timeseries } from './panels.js';
 
 export const OVERVIEW_UID = 'omen-overview';
@@ -69,6 +71,8 @@ export function overviewDashboard() {
         'Severity 1 low, 2 medium, 3 high, 4 critical. Details in the Omen app.',
       ),
     )
+    .withRow(new RowBuilder('Respond (Omen app)'))
+    .withPanel(anomaliesPanel('Anomalies to respond to', { severity: '', service: '', limit: 100 }))
     .withRow(new RowBuilder('Omen itself'))
     .withPanel(
       timeseries(

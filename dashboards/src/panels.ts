@@ -21,7 +21,7 @@ export interface Query {
   legend?: string;
 }
 
-function target(query: Query, index: number, instant = false): DataqueryBuilder {
+export function target(query: Query, index: number, instant = false): DataqueryBuilder {
   const builder = new DataqueryBuilder()
     .expr(query.expr)
     .refId(String.fromCharCode(65 + index))

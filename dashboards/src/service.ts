@@ -1,14 +1,18 @@
 /**
  * "Omen service": one service's signals in depth — the value against the band Omen
  * expected and the threshold, the anomaly score, the forecast and the breach probability
- * per horizon. Reached from the overview or the Omen app with `var-service`.
+ * per horizon; then the Omen app's forecast panel (the path with its bands) and the
+ * service's anomalies with their buttons. Reached from the overview or the Omen app with
+ * `var-service`.
  */
 import {
   DashboardBuilder,
   DashboardCursorSync,
   QueryVariableBuilder,
+  RowBuilder,
   VariableRefresh,
 } from '@grafana/grafana-foundation-sdk/dashboard';
+import { anomaliesPanel, forecastPanel } from './app-panels.js';
 import { PROMETHEUS, timeseries } from './panels.js';
 
 export const SERVICE_UID = 'omen-service';
@@ -83,5 +87,14 @@ export function serviceDashboard() {
           unit: 's',
         },
       ),
-    );
+    )
+    .withRow(new RowBuilder('In the Omen app'))
+    .withPanel(
+      forecastPanel(
+        '$signal: forecast',
+        { signal: '$signal', service: '$service' },
+        { expr: `omen_signal_value{${series}}`, legend: 'value' },
+      ),
+    )
+    .withPanel(anomaliesPanel('Anomalies of $service', { severity: '', service: '$service', limit: 100 }));
 }
