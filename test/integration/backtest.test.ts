@@ -2,7 +2,8 @@
  * `omen backtest` as users run it (the built CLI): on a CSV whose breaches are known, and on
  * a history read back from a real Prometheus (Debian `prometheus`) whose TSDB was seeded
  * with `promtool tsdb create-blocks-from openmetrics` — two services, one that breaches its
- * SLO every "day" and one that never comes near it.
+ * SLO every "day" and one that never comes near it — and Tempo's service-graph counters, read
+ * back by the learner of RCA's call graph with its own query.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,12 +12,23 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, OMEN_BIN, ROOT, waitFor, type RunningProcess } from './support/processes.js';
 import { prometheusAvailable, startPrometheus, writePrometheusConfig } from './support/prometheus.js';
+import { tempoEdges } from '../../exporter/src/models/rca/tempo-graph.js';
+import { createServiceGraphQuery } from '../../exporter/src/sources/prometheus/service-graph-query.js';
+import { prometheusSourceSchema } from '../../exporter/src/config/prometheus-source-schema.js';
 
 const STEP_MS = 60_000;
 const PERIOD = 24; // a "day" of 24 one-minute steps
 const STEPS = PERIOD * 60;
 // Peaks (phase 6) cross 0.05 for phases 4..8: each breach starts at phase 4.
 const wave = (t: number): number => 0.04 + 0.012 * Math.sin((2 * Math.PI * t) / PERIOD);
+/** Requests per second between traced services, as Tempo's metrics-generator counts them. */
+const CALLS: [client: string, server: string, perSecond: number][] = [
+  ['user', 'frontend', 6],
+  ['frontend', 'checkout', 5],
+  ['checkout', 'payments', 2],
+  ['checkout', 'checkout', 1],
+  ['frontend', 'ads', 0.001],
+];
 
 let dir = '';
 let start = 0;
@@ -42,6 +54,13 @@ function seedTsdb(tsdb: string): void {
     lines.push(`demo_error_ratio{service="checkout"} ${wave(t).toFixed(6)} ${seconds}`);
     lines.push(`demo_error_ratio{service="payments"} ${(wave(t) / 4).toFixed(6)} ${seconds}`);
   }
+  lines.push('# TYPE traces_service_graph_request counter');
+  for (const [client, server, perSecond] of CALLS)
+    for (let t = 0; t < STEPS; t += 1) {
+      const labels = `client="${client}",server="${server}",connection_type=""`;
+      const seconds = (start + t * STEP_MS) / 1000;
+      lines.push(`traces_service_graph_request_total{${labels}} ${perSecond * 60 * t} ${seconds}`);
+    }
   lines.push('# EOF', '');
   const file = join(dir, 'history.om');
   writeFileSync(file, lines.join('\n'));
@@ -164,5 +183,21 @@ describe.skipIf(!prometheusAvailable() && process.env.CI !== 'true')('omen backt
     );
     expect(code).toBe(2);
     expect(stderr).toMatch(/^omen: prometheus .*query sum\(: .*parse error/);
+  });
+});
+
+describe.skipIf(!prometheusAvailable() && process.env.CI !== 'true')('the call graph from Tempo', () => {
+  it('reads the service-graph rates from Prometheus and keeps the real service-to-service edges', async () => {
+    const source = prometheusSourceSchema.parse({ name: 'prom', type: 'prometheus', url: prometheusUrl });
+    const query = createServiceGraphQuery(source, {
+      metric: 'traces_service_graph_request_total',
+      window: '10m',
+    });
+    const rows = await query.read(start + 120 * STEP_MS, new AbortController().signal);
+    expect(rows.map((r) => [r.client, r.server, Number(r.rate.toFixed(4))]).sort()).toEqual(
+      CALLS.map(([client, server, perSecond]) => [client, server, perSecond]).sort(),
+    );
+    const edges = tempoEdges(rows, { minRate: 0.01, services: new Map(), ignore: ['user', 'unknown'] });
+    expect(edges.map((e) => `${e.client}→${e.server}`)).toEqual(['checkout→payments', 'frontend→checkout']);
   });
 });
