@@ -24,7 +24,12 @@ import type { SeriesSample } from '../../exporter/src/sources/source.js';
 import { median, mib, report, serviceName, STORE_SETTINGS, tempDir } from './support.js';
 
 const SERIES = 10_000;
-const INTERVAL_MS = 600_000; // long, so the scheduler's own ticks stay out of the measured cycles
+// The scheduler's own ticks must stay out of the measured cycles and scrapes (a cycle blocks
+// the event loop for seconds): an hour, with the fit budget scaled to what 10 minutes get.
+const INTERVAL_MS = 3_600_000;
+const FIT_BUDGET = 0.2 / 6;
+/** The history's spacing: one forecast step (10m) per sample. */
+const HISTORY_STEP_MS = 600_000;
 // Enough for the detector to be past its warm-up; its first cycles replay this history
 // (a replay budget per cycle spreads that over a few cycles, which run before the measured ones).
 const HISTORY = 300;
@@ -44,7 +49,7 @@ async function fillHistory(path: string, nowMs: number): Promise<void> {
           batch.push({
             signal: 'queue_depth',
             service: serviceName(i),
-            timestampMs: nowMs - k * INTERVAL_MS,
+            timestampMs: nowMs - k * HISTORY_STEP_MS,
             value: 50 + 5 * random(),
           });
         }
@@ -166,7 +171,7 @@ try {
       `pipeline: { interval: ${INTERVAL_MS / 60_000}m, staleAfter: 1h }`,
       // One step per sample: every measured cycle closes a step of every series (the worst
       // case; at a 15 s interval and 5 m steps a twentieth of them close per cycle).
-      'forecast: { step: 10m, horizons: [20m, 1h, 6h, 24h], minSteps: 40 }',
+      `forecast: { step: 10m, horizons: [20m, 1h, 6h, 24h], minSteps: 40, fitBudget: ${FIT_BUDGET} }`,
       'sources:',
       `  - { name: target, type: scrape, url: "${target.url}", timeout: 30s, rateWindow: 20m }`,
       'signals:',

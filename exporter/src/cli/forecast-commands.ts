@@ -24,10 +24,7 @@ export function evalForecastCommand(dataDir: string): void {
   withInputErrors(() => process.stdout.write(formatForecastReport(runEvalForecast(dataDir, progress))));
 }
 
-export function evalBreachCommand(dataDir: string, flags: { cutoff: number }): void {
-  withInputErrors(() =>
-    process.stdout.write(
-      formatBreachReport(runEvalBreach(dataDir, progress, { ...EVAL_BREACH_DEFAULTS, cutoff: flags.cutoff })),
-    ),
-  );
+export function evalBreachCommand(dataDir: string, flags: { cutoff: number; horizon: number }): void {
+  const options = { ...EVAL_BREACH_DEFAULTS, cutoff: flags.cutoff, horizon: flags.horizon };
+  withInputErrors(() => process.stdout.write(formatBreachReport(runEvalBreach(dataDir, progress, options))));
 }

@@ -2,6 +2,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LEARNED_THRESHOLD_RULE } from '../models/prediction/threshold.js';
 import { BREACH_ALERT_AT } from '../models/prediction/alert.js';
+import { EVAL_BREACH_DEFAULTS } from '../eval/breach/eval-breach.js';
 import { evalBreachCommand, evalForecastCommand, forecastCommand } from './forecast-commands.js';
 
 function steps(value: string): number {
@@ -66,10 +67,16 @@ export function registerForecastCommands(program: Command, evaluate: Command): v
     .command('breach')
     .description(
       "Backtest breach probabilities: thresholds learned from each file's first 15%, then\n" +
-        'P(breach within 12 steps) at every later point; Brier score and skill, reliability and ECE,\n' +
+        'P(breach within 12 steps, or --horizon) at every later point; Brier score and skill, reliability and ECE,\n' +
         'event recall at leads 0, 6 and 12 steps and false alarms per day at the alert cut-off.',
     )
     .argument('<data-dir>', NAB_LAYOUT)
+    .option(
+      '-H, --horizon <steps>',
+      'predict a breach within this many steps (the production gauges use 15m, 1h, 6h and 24h)',
+      steps,
+      EVAL_BREACH_DEFAULTS.horizon,
+    )
     .option(
       '--cutoff <p>',
       'alert cut-off for recall and false alarms (the OmenBreachPredicted rule)',

@@ -11,6 +11,7 @@ import {
   errorCount,
   errorQuantilesAt,
   exceedance,
+  exceedanceAt,
   advance,
   start,
 } from './conformal.js';
@@ -88,6 +89,11 @@ export function conformalForecaster<S>(
       const point = model.predict(state.point as S, steps);
       const path = drift === 0 ? point : point.map((p, k) => p + drift * (k + 1));
       return exceedance(state.calibration, path, threshold);
+    },
+    exceedanceAt(state: ForecasterState, steps: readonly number[], threshold: number, drift = 0): number[] {
+      const point = model.predictAt(state.point as S, steps);
+      const path = drift === 0 ? point : point.map((p, k) => p + drift * (steps[k] as number));
+      return exceedanceAt(state.calibration, steps, path, threshold);
     },
     warmingAt(state: ForecasterState, steps: number): boolean {
       return errorCount(state.calibration, steps) < resolved.minErrors;

@@ -49,18 +49,33 @@ export function createConformal(anchors: readonly number[], window: number): Con
   };
 }
 
+/**
+ * Swaps `leaving` for `entering` in ascending `sorted`, in place: the values between the two
+ * positions move by one, rather than the whole tail twice (two splices were an update's cost).
+ */
+function replaceSorted(sorted: number[], leaving: number, entering: number): void {
+  let i = upperBound(sorted, leaving) - 1;
+  if (entering >= leaving) {
+    for (; i + 1 < sorted.length && (sorted[i + 1] as number) <= entering; i += 1)
+      sorted[i] = sorted[i + 1] as number;
+  } else {
+    for (; i > 0 && (sorted[i - 1] as number) > entering; i -= 1) sorted[i] = sorted[i - 1] as number;
+  }
+  sorted[i] = entering;
+}
+
 function addError(state: ConformalState, a: number, error: number): void {
   const ring = state.errors[a] as number[];
   const sorted = state.sorted[a] as number[];
-  if (ring.length < state.window) ring.push(error);
-  else {
-    const at = state.next[a] as number;
-    const leaving = ring[at] as number;
-    sorted.splice(upperBound(sorted, leaving) - 1, 1);
-    ring[at] = error;
-    state.next[a] = (at + 1) % state.window;
+  if (ring.length < state.window) {
+    ring.push(error);
+    sorted.splice(upperBound(sorted, error), 0, error);
+    return;
   }
-  sorted.splice(upperBound(sorted, error), 0, error);
+  const at = state.next[a] as number;
+  replaceSorted(sorted, ring[at] as number, error);
+  ring[at] = error;
+  state.next[a] = (at + 1) % state.window;
 }
 
 /**
@@ -165,14 +180,30 @@ function bracketsFor(anchors: readonly number[], steps: number): Bracket[] {
   return brackets;
 }
 
+/** P(forecast + error > threshold) for a step whose anchors are `at`. */
+function shareBeyond(state: ConformalState, at: Bracket, forecast: number, threshold: number): number {
+  const { low, high, weight, stretch } = at;
+  const margin = (threshold - forecast) / stretch;
+  const a = shareAbove(state.sorted[low] as number[], margin);
+  if (weight === 0) return a;
+  return a * (1 - weight) + shareAbove(state.sorted[high] as number[], margin) * weight;
+}
+
 /** P(point[h-1] + error > threshold) for each step, from the empirical error distributions. */
 export function exceedance(state: ConformalState, point: readonly number[], threshold: number): number[] {
   const brackets = bracketsFor(state.anchors, point.length);
-  return point.map((forecast, i) => {
-    const { low, high, weight, stretch } = brackets[i] as Bracket;
-    const margin = (threshold - forecast) / stretch;
-    const a = shareAbove(state.sorted[low] as number[], margin);
-    if (weight === 0) return a;
-    return a * (1 - weight) + shareAbove(state.sorted[high] as number[], margin) * weight;
-  });
+  return point.map((forecast, i) => shareBeyond(state, brackets[i] as Bracket, forecast, threshold));
+}
+
+/** The same at the given steps ahead only: `point[i]` is the forecast `steps[i]` steps ahead. */
+export function exceedanceAt(
+  state: ConformalState,
+  steps: readonly number[],
+  point: readonly number[],
+  threshold: number,
+): number[] {
+  const brackets = bracketsFor(state.anchors, steps.at(-1) ?? 0);
+  return point.map((forecast, i) =>
+    shareBeyond(state, brackets[(steps[i] as number) - 1] as Bracket, forecast, threshold),
+  );
 }

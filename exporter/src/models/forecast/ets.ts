@@ -45,9 +45,16 @@ function step(state: EtsState, value: number): number {
   return error;
 }
 
+// φ comes from a grid of two values, and the breach walk asks for dozens of horizons of
+// every series at every step: each sum is worked out once (a power per call was the cost).
+const dampedSums = new Map<number, number[]>();
+
 /** Σ φ^k for k = 1..h: how much of the trend h steps ahead carries. */
 function dampedSum(phi: number, h: number): number {
-  return phi === 1 ? h : (phi * (1 - phi ** h)) / (1 - phi);
+  let sums = dampedSums.get(phi);
+  if (!sums) dampedSums.set(phi, (sums = [0]));
+  for (let k = sums.length; k <= h; k += 1) sums.push(phi === 1 ? k : (phi * (1 - phi ** k)) / (1 - phi));
+  return sums[h] as number;
 }
 
 function etsAt(state: EtsState, h: number): number {

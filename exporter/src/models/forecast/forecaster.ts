@@ -71,6 +71,8 @@ export interface Forecaster {
    * `drift`, of a point path that also climbs by `drift` per step.
    */
   exceedance(state: ForecasterState, steps: number, threshold: number, drift?: number): number[];
+  /** The same at the given steps ahead only (ascending, each ≥ 1). */
+  exceedanceAt(state: ForecasterState, steps: readonly number[], threshold: number, drift?: number): number[];
   /** True while the interval `steps` ahead rests on fewer out-of-sample errors than asked for. */
   warmingAt(state: ForecasterState, steps: number): boolean;
 }

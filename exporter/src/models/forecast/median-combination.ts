@@ -27,6 +27,18 @@ function middle(values: number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** The members' paths combined step by step. */
+function medianPath(paths: readonly number[][]): number[] {
+  const steps = paths[0]?.length ?? 0;
+  const out = new Array<number>(steps);
+  const column = new Array<number>(paths.length);
+  for (let h = 0; h < steps; h += 1) {
+    for (let k = 0; k < paths.length; k += 1) column[k] = (paths[k] as number[])[h] as number;
+    out[h] = middle(column);
+  }
+  return out;
+}
+
 export function medianOf(
   name: string,
   members: readonly PointModel<unknown>[],
@@ -39,18 +51,10 @@ export function medianOf(
       return state;
     },
     predict(state, steps) {
-      const paths = members.map((m, i) => m.predict(state.members[i], steps));
-      const out = new Array<number>(steps);
-      const column = new Array<number>(paths.length);
-      for (let h = 0; h < steps; h += 1) {
-        for (let k = 0; k < paths.length; k += 1) column[k] = (paths[k] as number[])[h] as number;
-        out[h] = middle(column);
-      }
-      return out;
+      return medianPath(members.map((m, i) => m.predict(state.members[i], steps)));
     },
     predictAt(state, horizons) {
-      const paths = members.map((m, i) => m.predictAt(state.members[i], horizons));
-      return horizons.map((_, k) => middle(paths.map((path) => path[k] as number)));
+      return medianPath(members.map((m, i) => m.predictAt(state.members[i], horizons)));
     },
   };
 }

@@ -10,6 +10,8 @@
  * calibration, so the published number is a frequency the series has actually shown.
  */
 import type { Forecaster, ForecasterState } from '../forecast/forecaster.js';
+import { upperBound } from '../sorted-search.js';
+import { breachGrid } from './breach-grid.js';
 import { addOutcome, calibrate, createCalibration, type CalibrationState } from './calibration.js';
 import { createRecentValues, pushRecent, supportedClimb, type RecentValues } from './local-trend.js';
 
@@ -84,14 +86,22 @@ export function createBreachState(
   };
 }
 
-/** First-passage probability within each horizon from step-wise exceedance probabilities. */
-export function firstPassage(stepwise: readonly number[], horizons: readonly number[]): number[] {
+/**
+ * First-passage probability within each horizon from step-wise exceedance probabilities,
+ * `stepwise[i]` being the one `steps[i]` ahead (by default, step i + 1).
+ */
+export function firstPassage(
+  stepwise: readonly number[],
+  horizons: readonly number[],
+  steps: readonly number[] = stepwise.map((_, i) => i + 1),
+): number[] {
   // One running maximum serves every horizon (each is a prefix of the same steps).
   const highest = new Array<number>(stepwise.length);
   let running = -Infinity;
   stepwise.forEach((p, k) => (highest[k] = running = Math.max(running, p)));
   return horizons.map((h) => {
-    const p = highest[Math.min(h, stepwise.length) - 1] ?? -Infinity;
+    const within = upperBound(steps, h);
+    const p = within === 0 ? -Infinity : (highest[within - 1] as number);
     return 1 - (1 - p) * (1 - p);
   });
 }
@@ -124,19 +134,19 @@ export function breachPredictor(params: Partial<BreachParams> = {}) {
   return {
     /** The breach outlook from the forecaster's current state (nothing is learned here). */
     predict(forecaster: Forecaster, forecast: ForecasterState, state: BreachState): BreachPrediction {
-      const longest = state.horizons.at(-1) as number;
-      const stepwise = forecaster.exceedance(forecast, longest, state.threshold);
+      const grid = breachGrid(state.horizons);
+      const stepwise = forecaster.exceedanceAt(forecast, grid, state.threshold);
       // A clear recent climb, carried on from the forecast's point: the breach it leads to
       // counts too (the calibration learns how far to trust it on this series).
       const climb = supportedClimb(state.recent);
       if (climb > 0) {
-        const climbing = forecaster.exceedance(forecast, longest, state.threshold, climb);
+        const climbing = forecaster.exceedanceAt(forecast, grid, state.threshold, climb);
         climbing.forEach((p, k) => (stepwise[k] = Math.max(stepwise[k] as number, p)));
       }
-      const raw = firstPassage(stepwise, state.horizons);
+      const raw = firstPassage(stepwise, state.horizons, grid);
       const probability = raw.map((r, i) => calibrate(state.calibration[i] as CalibrationState, r, prior));
       const first = stepwise.findIndex((p) => p >= timeToBreachAt);
-      return { probability, raw, stepsToBreach: first === -1 ? null : first + 1 };
+      return { probability, raw, stepsToBreach: first === -1 ? null : (grid[first] as number) };
     },
     /** Records a prediction so that its outcome calibrates the ones after it. */
     record(state: BreachState, prediction: BreachPrediction): BreachState {
