@@ -48,11 +48,16 @@ async function readAnswer<T>(response: Response): Promise<T> {
  * POST a JSON body through a proxy route (state changes: `operate`, which Grafana grants to
  * Editors only); the exporter audits the call under the Grafana user the proxy names.
  */
-export async function postJson<T>(path: string, body: unknown, route: ProxyRoute = 'operate'): Promise<T> {
+export async function postJson<T>(
+  path: string,
+  body: unknown,
+  route: ProxyRoute = 'operate',
+  headers: Record<string, string> = {}
+): Promise<T> {
   const response = await fetch(proxyUrl(route, path), {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
   return readAnswer<T>(response);

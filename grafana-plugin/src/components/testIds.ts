@@ -29,8 +29,21 @@ export const testIds = {
     row: 'data-testid omen-incidents-row',
     causes: 'data-testid omen-rca-causes',
   },
+  rca: {
+    heading: 'data-testid omen-rca-heading',
+    cause: 'data-testid omen-rca-cause',
+    sparkline: 'data-testid omen-rca-sparkline',
+  },
   actions: {
     table: 'data-testid omen-actions-table',
+    recommended: 'data-testid omen-actions-recommended',
+    row: 'data-testid omen-actions-row',
+    run: 'data-testid omen-actions-run',
+    runReason: 'data-testid omen-actions-run-reason',
+    result: 'data-testid omen-actions-result',
+    retry: 'data-testid omen-actions-retry',
+    auditLink: 'data-testid omen-actions-audit-link',
+    readOnly: 'data-testid omen-actions-read-only',
     audit: 'data-testid omen-audit-table',
   },
   models: {

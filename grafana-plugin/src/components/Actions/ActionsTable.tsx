@@ -1,31 +1,48 @@
-import React from 'react';
+import React, { type ReactNode } from 'react';
 import { Badge, useStyles2 } from '@grafana/ui';
 import type { ActionsResponse } from '../../api/contract';
+import { formatNumber } from '../format';
 import { getTableStyles } from '../tableStyles';
 import { testIds } from '../testIds';
 
+type Action = ActionsResponse['actions'][number];
+
+interface Props {
+  actions: Action[];
+  /** Show how strongly each is recommended, and why (the recommended list). */
+  recommended?: boolean;
+  /** The Run control of each action; absent: a read-only catalog. */
+  run?: (action: Action) => ReactNode;
+  testId?: string;
+}
+
 const scope = (names: string[]) => (names.length ? names.join(', ') : 'all');
 
-/** The action catalog declared in the exporter's config: what each does, who may run it, and where it applies. */
-export function ActionsTable({ actions }: { actions: ActionsResponse['actions'] }) {
+/** Actions declared in the exporter's config: what each does, who may run it, where it applies, and its Run control. */
+export function ActionsTable({ actions, recommended, run, testId = testIds.actions.table }: Props) {
   const styles = useStyles2(getTableStyles);
   return (
-    <table className={styles.table} data-testid={testIds.actions.table}>
+    <table className={styles.table} data-testid={testId}>
       <thead>
         <tr>
           <th>Action</th>
+          {recommended && <th className={styles.number}>Score</th>}
+          {recommended && <th>Why</th>}
           <th>Kind</th>
           <th>Role</th>
           <th>Signals</th>
           <th>Services</th>
           <th>Parameters</th>
           <th />
+          {run && <th />}
         </tr>
       </thead>
       <tbody>
         {actions.map((action) => (
-          <tr key={action.id}>
+          <tr key={action.id} data-testid={testIds.actions.row} data-action-id={action.id}>
             <td title={action.id}>{action.title}</td>
+            {recommended && <td className={styles.number}>{formatNumber(action.recommendation?.score ?? null)}</td>}
+            {recommended && <td>{action.recommendation?.reason ?? '–'}</td>}
             <td>{action.kind}</td>
             <td>{action.role}</td>
             <td>{scope(action.appliesTo.signals)}</td>
@@ -35,6 +52,7 @@ export function ActionsTable({ actions }: { actions: ActionsResponse['actions'] 
               {action.approval && <Badge text="needs approval" color="orange" />}
               {action.auto && <Badge text="automatic" color="purple" />}
             </td>
+            {run && <td>{run(action)}</td>}
           </tr>
         ))}
       </tbody>

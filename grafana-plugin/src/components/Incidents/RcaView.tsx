@@ -1,14 +1,23 @@
 import React from 'react';
 import { Text } from '@grafana/ui';
 import type { RcaResponse } from '../../api/contract';
+import { rcaPath } from '../../api/paths';
 import { useOmenQuery } from '../../api/useOmenQuery';
+import { sparklineFrom } from '../Sparkline/sparkline';
 import { formatTime } from '../formatTime';
 import { QueryView } from '../QueryView/QueryView';
+import { testIds } from '../testIds';
 import { RcaCausesTable } from './RcaCausesTable';
 
+interface Props {
+  incidentId: string;
+  /** A panel's refresh reloads the analysis (RCA is redone while the incident is open). */
+  refreshKey?: unknown;
+}
+
 /** GET /api/v1/incidents/:id/rca: the incident's likeliest causes, and similar past incidents. */
-export function RcaView({ incidentId }: { incidentId: string }) {
-  const state = useOmenQuery<RcaResponse>(`api/v1/incidents/${encodeURIComponent(incidentId)}/rca`);
+export function RcaView({ incidentId, refreshKey }: Props) {
+  const state = useOmenQuery<RcaResponse>(rcaPath(incidentId), refreshKey);
   return (
     <QueryView
       state={state}
@@ -19,11 +28,11 @@ export function RcaView({ incidentId }: { incidentId: string }) {
     >
       {(rca) => (
         <>
-          <Text color="secondary">
-            Symptom {rca.symptom.signal} · {rca.symptom.service}; analysed {formatTime(rca.analysedAt)} by{' '}
-            {rca.model ?? '–'}
+          <Text color="secondary" data-testid={testIds.rca.heading}>
+            Incident {rca.incidentId}: symptom {rca.symptom.signal} · {rca.symptom.service}; analysed{' '}
+            {formatTime(rca.analysedAt)} by {rca.model ?? '–'}
           </Text>
-          <RcaCausesTable causes={rca.causes} />
+          <RcaCausesTable causes={rca.causes} sparklineFrom={sparklineFrom(rca)} refreshKey={refreshKey} />
           {rca.similar.length > 0 && (
             <Text color="secondary">
               Similar past incidents:{' '}
