@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The type only: the test runs the built store, like the exporter it checks.
 import type { openDuckDbStore as OpenDuckDbStore } from '../../exporter/src/store/duckdb/duckdb-store.js';
+import type { prometheusSourceSchema as PrometheusSourceSchema } from '../../exporter/src/config/prometheus-source-schema.js';
+import type { signalSchema as SignalSchema } from '../../exporter/src/config/schema.js';
+import type { createPrometheusBreakdown as CreatePrometheusBreakdown } from '../../exporter/src/sources/prometheus/label-breakdown-query.js';
 import {
   freePort,
   OMEN_BIN,
@@ -41,6 +44,40 @@ let promUrl: string;
 let omenUrl: string;
 let promArgs: Parameters<typeof startPrometheus>[0];
 let outage: { stoppedAt: number; restartedAt: number } | undefined;
+
+/** payments' error_ratio by `code` through the built breakdown reader, against the baseline minute before. */
+async function breakdownByCode(incident: { fromMs: number; toMs: number }) {
+  const dist = `${ROOT}exporter/dist`;
+  const { createPrometheusBreakdown } = (await import(
+    `${dist}/sources/prometheus/label-breakdown-query.js`
+  )) as { createPrometheusBreakdown: typeof CreatePrometheusBreakdown };
+  const { prometheusSourceSchema } = (await import(`${dist}/config/prometheus-source-schema.js`)) as {
+    prometheusSourceSchema: typeof PrometheusSourceSchema;
+  };
+  const { signalSchema } = (await import(`${dist}/config/schema.js`)) as {
+    signalSchema: typeof SignalSchema;
+  };
+  const reader = createPrometheusBreakdown(
+    prometheusSourceSchema.parse({ name: 'prom', type: 'prometheus', url: promUrl }),
+    [
+      signalSchema.parse({
+        name: 'error_ratio',
+        type: 'ratio',
+        numerator: 'http_requests_total{job="demo",code=~"5.."}',
+        denominator: 'http_requests_total{job="demo"}',
+        contrastBy: ['code'],
+      }),
+    ],
+  );
+  const [codes] = await reader.read({
+    signal: 'error_ratio',
+    service: 'payments',
+    incident,
+    baseline: { fromMs: incident.fromMs - 60_000, toMs: incident.fromMs },
+    abort: AbortSignal.timeout(10_000),
+  });
+  return codes!;
+}
 
 async function omenMetrics(): Promise<Map<string, number>> {
   return parseExposition(await (await fetch(`${omenUrl}/metrics`)).text());
@@ -186,6 +223,12 @@ describe.skipIf(!prometheusAvailable() && process.env.CI !== 'true')(
         `max_over_time(omen_signal_value{signal="error_ratio",service="payments"}[${window}])`,
       );
       expect(Number(value?.value[1])).toBeGreaterThan(0.05);
+
+      // RCA's label contrast asks the same Prometheus for payments' errors by status code.
+      const breakdown = await breakdownByCode({ fromMs: startedAt, toMs: Date.now() });
+      expect(breakdown.values.find((v) => v.value === '500')?.incident).toBeGreaterThan(0);
+      // The prior: every code's share of the traffic before, from the all-requests counter.
+      expect(breakdown.values.find((v) => v.value === '200')?.prior).toBeGreaterThan(0);
     });
 
     it('reports the outage while Prometheus is down, and catches up when it returns', async () => {
