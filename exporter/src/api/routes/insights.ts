@@ -5,11 +5,11 @@
  */
 import { Router } from 'express';
 import { parseDuration } from '../../config/duration.js';
-import { recurringPeaks } from '../../models/pattern/recurring-peaks.js';
 import type { SeriesScore } from '../../scores/series-score.js';
 import type { InsightStore, TimeRange } from '../../store/store.js';
 import { insightsQuery, type InsightsResponse } from '../contract.js';
 import { findings, keyOf } from '../insight-findings.js';
+import { RecurringMemo } from '../recurring-memo.js';
 import { parseOrThrow } from '../validate.js';
 
 export interface InsightsDeps {
@@ -35,16 +35,17 @@ function recurringRange(periodMs: number, nowMs: number): TimeRange | null {
 
 export function insightsRouter(deps: InsightsDeps): Router {
   const router = Router();
+  const recurring = new RecurringMemo(deps.store, deps.timeZone ?? 'UTC');
   router.get('/insights', async (request, response) => {
     const query = parseOrThrow(insightsQuery, request.query, 'query');
     const periodMs = parseDuration(query.period);
     const nowMs = (deps.clock ?? Date.now)();
     const last = { fromMs: nowMs - periodMs, toMs: nowMs };
     const hours = recurringRange(periodMs, nowMs);
-    const [means, anomalies, hourly] = await Promise.all([
+    const [means, anomalies, peaks] = await Promise.all([
       deps.store.rangeMeans([{ fromMs: nowMs - 2 * periodMs, toMs: last.fromMs }, last]),
       deps.store.countAnomalies(last),
-      hours ? deps.store.hourlyMeans(hours) : [],
+      hours ? recurring.peaks(hours) : [],
     ]);
     const current = new Map(
       deps.latest.scores
@@ -59,7 +60,7 @@ export function insightsRouter(deps: InsightsDeps): Router {
       current,
       anomalies,
       pointsPerPeriod: periodMs / deps.intervalMs,
-      ...(hours && { recurring: { peaks: recurringPeaks(hourly, deps.timeZone ?? 'UTC'), range: hours } }),
+      ...(hours && { recurring: { peaks, range: hours } }),
     });
     const body: InsightsResponse = {
       generatedAt: new Date(nowMs).toISOString(),
