@@ -599,7 +599,7 @@ export const insightsResponse = z
         z.object({
           kind: z.enum(['trend', 'capacity', 'noisy', 'recurring']).meta({
             description:
-              'recurring: the series peaks at about the same local time (config timezone) on most days of the period (periods of 3 days or more)',
+              'recurring: the series peaks at about the same local time (config timezone) on most days of the period (periods of 3 days or more), or else on most days of one weekday (3 weeks or more)',
           }),
           ...seriesRef,
           score: z.number().meta({ description: '0..1; items are ranked by it' }),

@@ -1,8 +1,8 @@
 /**
- * A recurring daily peak (models/pattern/recurring-peaks.ts) as an insight: told in the
- * configured time zone, linked to the series' values over the days it was found in.
+ * A recurring peak (models/pattern/recurring-peaks.ts) as an insight: told in the configured
+ * time zone, linked to the series' values over the days it was found in.
  */
-import { clockText } from '../models/pattern/local-clock.js';
+import { clockText, WEEKDAYS } from '../models/pattern/local-clock.js';
 import type { RecurringPeak } from '../models/pattern/recurring-peaks.js';
 import type { TimeRange } from '../store/store.js';
 import type { Finding } from './insight-findings.js';
@@ -11,6 +11,8 @@ const number = (x: number) => Number(x.toPrecision(3)).toString();
 
 export function recurringFinding(peak: RecurringPeak, range: TimeRange): Finding {
   const share = peak.days / peak.observed;
+  const weekday = peak.weekday === null ? null : WEEKDAYS[peak.weekday]!;
+  const [every, days] = weekday === null ? ['day', 'days'] : [weekday, `${weekday}s`];
   const values = new URLSearchParams({
     service: peak.service,
     from: new Date(range.fromMs).toISOString(),
@@ -23,12 +25,13 @@ export function recurringFinding(peak: RecurringPeak, range: TimeRange): Finding
     // A pattern to plan around rather than an alarm: ranked with the milder trends.
     score: 0.3 + 0.4 * share,
     title:
-      `${peak.signal} of ${peak.service} peaks every day around ${clockText(peak.minuteOfDay)} (${peak.timeZone}): ` +
-      `on ${peak.days} of the last ${peak.observed} days, at ${number(peak.peak)} against a usual ${number(peak.usual)}`,
+      `${peak.signal} of ${peak.service} peaks every ${every} around ${clockText(peak.minuteOfDay)} (${peak.timeZone}): ` +
+      `on ${peak.days} of the last ${peak.observed} ${days}, at ${number(peak.peak)} against a usual ${number(peak.usual)}`,
     evidence: `/api/v1/signals/${encodeURIComponent(peak.signal)}/values?${values.toString()}`,
     details: {
       hour: Math.floor(peak.minuteOfDay / 60),
       minute: peak.minuteOfDay % 60,
+      ...(peak.weekday !== null && { weekday: peak.weekday }),
       days: peak.days,
       observed: peak.observed,
       peak: peak.peak,

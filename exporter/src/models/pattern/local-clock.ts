@@ -9,6 +9,8 @@ export interface LocalTime {
   day: string;
   /** Minutes since local midnight (0..1439). */
   minuteOfDay: number;
+  /** 0 Sunday … 6 Saturday, of the local day. */
+  weekday: number;
 }
 
 export class LocalClock {
@@ -32,15 +34,20 @@ export class LocalClock {
     let local = this.seen.get(ms);
     if (!local) {
       const part = Object.fromEntries(this.format.formatToParts(ms).map((p) => [p.type, p.value]));
+      const day = `${part['year']}-${part['month']}-${part['day']}`;
       local = {
-        day: `${part['year']}-${part['month']}-${part['day']}`,
+        day,
         minuteOfDay: Number(part['hour']) * 60 + Number(part['minute']),
+        // A calendar date's weekday is the same in every zone: read it at UTC midnight.
+        weekday: new Date(`${day}T00:00:00Z`).getUTCDay(),
       };
       this.seen.set(ms, local);
     }
     return local;
   }
 }
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** `02:00`, `13:30`. */
 export function clockText(minuteOfDay: number): string {

@@ -40,6 +40,8 @@ describe('recurring daily peaks', () => {
     expect(found).toMatchObject({
       signal: 'error_ratio',
       service: 'checkout',
+      every: 'day',
+      weekday: null,
       minuteOfDay: 120,
       timeZone: 'Europe/Paris',
       // The window starts at 01:00 Paris: its first local day has 23 hours, its last one 1 (not observed).
@@ -125,5 +127,42 @@ describe('recurring daily peaks', () => {
       'UTC',
     );
     expect(found).toMatchObject({ minuteOfDay: 120, days: 6 });
+  });
+
+  it('finds a weekly peak on one weekday when there is no daily one', () => {
+    // 5 January 2026 is a Monday; 09:00 in Paris is 08:00 UTC in winter.
+    const spike = spikeAt(JAN, (day) => (day % 7 === 0 ? 8 : null));
+    const [found] = recurringPeaks([hourly(JAN, 28, spike)], 'Europe/Paris');
+    expect(found).toMatchObject({ every: 'week', weekday: 1, minuteOfDay: 540, days: 4, observed: 4 });
+    // A daily peak over the same four weeks is daily, not weekly.
+    const daily = recurringPeaks(
+      [
+        hourly(
+          JAN,
+          28,
+          spikeAt(JAN, () => 8),
+        ),
+      ],
+      'Europe/Paris',
+    );
+    expect(daily).toMatchObject([{ every: 'day', weekday: null, minuteOfDay: 540, days: 28 }]);
+  });
+
+  it('finds no weekly peak in two weeks, nor when other days peak at that time too', () => {
+    expect(
+      recurringPeaks(
+        [
+          hourly(
+            JAN,
+            14,
+            spikeAt(JAN, (day) => (day % 7 === 0 ? 8 : null)),
+          ),
+        ],
+        'UTC',
+      ),
+    ).toEqual([]);
+    // Mondays every week, and every other day half the time: neither daily nor weekly.
+    const busy = spikeAt(JAN, (day) => (day % 7 === 0 || day % 2 === 1 ? 8 : null));
+    expect(recurringPeaks([hourly(JAN, 28, busy)], 'UTC')).toEqual([]);
   });
 });
