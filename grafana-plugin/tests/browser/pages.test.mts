@@ -77,14 +77,10 @@ describe('app pages', () => {
       .locator(byTestId(testIds.actions.audit))
       .or(actionsPage.getByText('Nothing audited yet'))
       .waitFor();
-    if (actions.actions.length === 0) {
-      assert.ok(await actionsPage.getByText('No actions are configured').isVisible());
-    } else {
-      assert.equal(
-        await actionsPage.locator(`${byTestId(testIds.actions.table)} tbody tr`).count(),
-        actions.actions.length
-      );
-    }
+    // The harness configures a catalog; recommended actions for the open incident come first, then the rest.
+    assert.ok(actions.actions.length > 0);
+    await actionsPage.locator(byTestId(testIds.actions.row)).first().waitFor();
+    assert.equal(await actionsPage.locator(byTestId(testIds.actions.row)).count(), actions.actions.length);
     await screenshot(actionsPage, 'page-actions', 'harness-page');
     await actionsPage.close();
   });

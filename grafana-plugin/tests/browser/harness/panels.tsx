@@ -1,6 +1,8 @@
 import React, { type ReactElement } from 'react';
+import { ActionsPanel, type ActionsOptions } from '../../../src/panels/actions/ActionsPanel';
 import { AnomaliesPanel, type AnomaliesOptions } from '../../../src/panels/anomalies/AnomaliesPanel';
 import { ForecastPanel, type ForecastOptions } from '../../../src/panels/forecast/ForecastPanel';
+import { RcaPanel, type RcaOptions } from '../../../src/panels/rca/RcaPanel';
 import { SignalsPanel } from '../../../src/panels/signals/SignalsPanel';
 import { harnessInput, queryFrames } from './harness-input';
 import { panelProps } from './panel-props';
@@ -18,5 +20,13 @@ export const HARNESS_PANELS: Record<string, (size: Size) => ReactElement> = {
     const input = harnessInput();
     const options: ForecastOptions = { signal: '', service: '', ...input.options };
     return <ForecastPanel {...panelProps(options, size, queryFrames(input))} />;
+  },
+  rca: (size) => {
+    const options: RcaOptions = { incident: 'latest', incidentId: '', ...harnessInput().options };
+    return <RcaPanel {...panelProps(options, size)} />;
+  },
+  actions: (size) => {
+    const options: ActionsOptions = { incident: 'latest', incidentId: '', ...harnessInput().options };
+    return <ActionsPanel {...panelProps(options, size)} />;
   },
 };

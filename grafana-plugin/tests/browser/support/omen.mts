@@ -27,7 +27,24 @@ export interface RunningOmen {
   stop: () => Promise<void>;
 }
 
-function writeConfig(workDir: string, demoUrl: string): string {
+/** The harness's action catalog: a webhook to the test's receiver, for everyone; one more scoped to payments. */
+export const PAGE_ONCALL = { id: 'page-oncall', title: 'Page the on-call' };
+
+function actionsConfig(webhookUrl: string): string[] {
+  const common = `kind: webhook, secret: { env: OMEN_WEBHOOK_SECRET }, retries: 0`;
+  const body = '{ action: "{{action.id}}", incident: "{{target.id}}", actor: "{{actor}}", note: "{{params.note}}" }';
+  return [
+    'actions:',
+    `  allowedUrls: ["${webhookUrl}/"]`,
+    '  catalog:',
+    `    - { id: ${PAGE_ONCALL.id}, title: ${PAGE_ONCALL.title}, ${common}, url: "${webhookUrl}/hook", body: ${body},`,
+    '        params: { note: { type: string, description: "Said to the on-call" } } }',
+    `    - { id: restart-payments, title: Restart payments, ${common}, url: "${webhookUrl}/restart", approval: true,`,
+    '        appliesTo: { services: [payments] } }',
+  ];
+}
+
+function writeConfig(workDir: string, demoUrl: string, webhookUrl: string): string {
   const file = join(workDir, 'omen.yaml');
   writeFileSync(
     file,
@@ -51,14 +68,18 @@ function writeConfig(workDir: string, demoUrl: string): string {
       '    denominator: http_requests_total',
       '    threshold: 0.05',
       '    season: none',
+      ...actionsConfig(webhookUrl),
       '',
     ].join('\n')
   );
   return file;
 }
 
-/** Starts the demo and the exporter, and resolves once every demo service has a series. */
-export async function startOmen(workDir: string): Promise<RunningOmen> {
+/**
+ * Starts the demo and the exporter (its webhook actions posting to `webhookUrl`), and
+ * resolves once every demo service has a series.
+ */
+export async function startOmen(workDir: string, webhookUrl: string): Promise<RunningOmen> {
   if (!existsSync(OMEN_BIN.replace('bin/omen.js', 'dist'))) {
     throw new Error('the exporter is not built: run `npm run build` at the repository root first');
   }
@@ -68,11 +89,16 @@ export async function startOmen(workDir: string): Promise<RunningOmen> {
   const tokens = { viewer: randomBytes(24).toString('hex'), operator: randomBytes(24).toString('hex') };
   const demoArgs = ['demo', '--port', String(demoPort), '--schedule', 'off', '--peak-rps', '400'];
   const demo = startProcess('node', [OMEN_BIN, ...demoArgs]);
-  const omen: RunningProcess = startProcess('node', [OMEN_BIN, 'serve', '--config', writeConfig(workDir, demoUrl)], {
-    OMEN_PORT: String(omenPort),
-    OMEN_VIEWER_TOKEN: tokens.viewer,
-    OMEN_OPERATOR_TOKEN: tokens.operator,
-  });
+  const omen: RunningProcess = startProcess(
+    'node',
+    [OMEN_BIN, 'serve', '--config', writeConfig(workDir, demoUrl, webhookUrl)],
+    {
+      OMEN_PORT: String(omenPort),
+      OMEN_VIEWER_TOKEN: tokens.viewer,
+      OMEN_OPERATOR_TOKEN: tokens.operator,
+      OMEN_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
+    }
+  );
   const get = async <T,>(path: string): Promise<T> => {
     const response = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${tokens.viewer}` } });
     if (!response.ok) {

@@ -13,6 +13,7 @@ import { launchChromium, type Browser } from './chromium.mjs';
 import { startGrafanaServer, type GrafanaServer, type GrafanaUser } from './grafana-server.mjs';
 import type { PluginRoleRegistration, PluginRoute } from './plugin-routes.mjs';
 import { startOmen, type RunningOmen } from './omen.mjs';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.mjs';
 
 const PLUGIN_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCREENSHOTS = join(PLUGIN_ROOT, 'test-results', 'screenshots');
@@ -28,6 +29,8 @@ export const EDITOR: GrafanaUser = { login: 'eddie', role: 'Editor' };
 
 export interface Session {
   omen: RunningOmen;
+  /** Where the exporter's webhook actions post. */
+  webhook: WebhookReceiver;
   browser: Browser;
   /** A Grafana stand-in where `user` is signed in, its app settings pointing at `exporterUrl`. */
   grafanaFor: (user: GrafanaUser, exporterUrl?: string) => Promise<GrafanaServer>;
@@ -39,11 +42,13 @@ export async function startSession(): Promise<Session> {
     throw new Error('the harness page is not built: run the tests with `npm run test:browser`');
   }
   const workDir = mkdtempSync(join(tmpdir(), 'omen-browser-'));
-  const omen = await startOmen(workDir);
+  const webhook = await startWebhookReceiver();
+  const omen = await startOmen(workDir, webhook.url);
   const browser = await launchChromium();
   const servers: GrafanaServer[] = [];
   return {
     omen,
+    webhook,
     browser,
     grafanaFor: async (user, exporterUrl = omen.url) => {
       const server = await startGrafanaServer({
@@ -63,6 +68,7 @@ export async function startSession(): Promise<Session> {
       await browser.close();
       await Promise.all(servers.map((server) => server.close()));
       await omen.stop();
+      await webhook.close();
       rmSync(workDir, { recursive: true, force: true });
     },
   };
