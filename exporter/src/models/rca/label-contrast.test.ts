@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32, type Random } from '../../random/mulberry32.js';
 import { contrastLabels, surprise, type LabelBreakdown } from './label-contrast.js';
 
 const pods = (incident: number[], baseline: number[]): LabelBreakdown => ({
@@ -74,4 +75,39 @@ describe('label contrast (Adtributor surprise, gated by a two-proportion z)', ()
     expect(() => contrastLabels([], { priorWeight: 0, minZ: 3 })).toThrow(/priorWeight/);
     expect(() => contrastLabels([], { priorWeight: 1, minZ: Number.NaN })).toThrow(/minZ/);
   });
+
+  it('raises few false alarms when nothing changed and finds a real shift nearly always (seeded simulation)', () => {
+    const random = mulberry32(7);
+    const even = [0.25, 0.25, 0.25, 0.25];
+    /** How often, of 500 cases, pod-0 (or any pod) is called over-represented. */
+    const rate = (during: number[], incidentEvents: number, baselineEvents: number) => {
+      let pod0 = 0;
+      let any = 0;
+      for (let i = 0; i < 500; i += 1) {
+        const found = contrastLabels([
+          pods(draw(random, during, incidentEvents), draw(random, even, baselineEvents)),
+        ]);
+        if (found.length > 0) any += 1;
+        if (found.some((f) => f.value === 'pod-0')) pod0 += 1;
+      }
+      return { pod0: pod0 / 500, any: any / 500 };
+    };
+    // Four one-sided tests at z ≥ 3 (0.13% each): about 0.5% of unchanged cases alarm.
+    expect(rate(even, 200, 400).any).toBeLessThanOrEqual(0.015);
+    expect(rate(even, 30, 60).any).toBeLessThanOrEqual(0.015);
+    expect(rate([0.5, 1 / 6, 1 / 6, 1 / 6], 200, 400).pod0).toBeGreaterThanOrEqual(0.98);
+    expect(rate([0.9, 1 / 30, 1 / 30, 1 / 30], 20, 40).pod0).toBeGreaterThanOrEqual(0.95);
+  });
 });
+
+/** Counts of `n` events each falling on a value with the given shares. */
+function draw(random: Random, shares: readonly number[], n: number): number[] {
+  const counts = shares.map(() => 0);
+  for (let i = 0; i < n; i += 1) {
+    let u = random();
+    let k = 0;
+    while (k < shares.length - 1 && u >= shares[k]!) u -= shares[k++]!;
+    counts[k]! += 1;
+  }
+  return counts;
+}
