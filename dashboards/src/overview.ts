@@ -5,10 +5,13 @@
  * Respond row holds the Omen app's panels, which read the exporter through the app.
  */
 import { DashboardBuilder, DashboardCursorSync, RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
-import { anomaliesPanel } from './app-panels.js';
+import { actionsPanel, anomaliesPanel, rcaPanel } from './app-panels.js';
 import { stat, table, timeseries } from './panels.js';
 
 export const OVERVIEW_UID = 'omen-overview';
+
+/** The RCA and actions panels follow whichever incident opened last. */
+const LATEST_INCIDENT = { incident: 'latest', incidentId: '' } as const;
 
 export function overviewDashboard() {
   return new DashboardBuilder('Omen overview')
@@ -73,6 +76,8 @@ export function overviewDashboard() {
     )
     .withRow(new RowBuilder('Respond (Omen app)'))
     .withPanel(anomaliesPanel('Anomalies to respond to', { severity: '', service: '', limit: 100 }))
+    .withPanel(rcaPanel('Latest open incident: likely causes', LATEST_INCIDENT))
+    .withPanel(actionsPanel('Latest open incident: actions', LATEST_INCIDENT))
     .withRow(new RowBuilder('Omen itself'))
     .withPanel(
       timeseries(
