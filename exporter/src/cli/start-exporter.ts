@@ -23,6 +23,7 @@ import { ForecastBook } from '../pipeline/forecast-book.js';
 import { ModelLifecycle } from '../pipeline/model-lifecycle.js';
 import { ModelRetrain } from '../pipeline/model-retrain.js';
 import { incidentTimers, setUpIncidents } from '../pipeline/incident-setup.js';
+import { contrastSpanMs } from '../pipeline/symptom-contrast.js';
 import { ServiceAnomalies } from '../pipeline/service-anomalies.js';
 import { resolveServiceForestParams, SERVICE_FOREST } from '../models/anomaly/service-forest.js';
 import { mulberry32 } from '../random/mulberry32.js';
@@ -61,6 +62,10 @@ export async function startExporter(
   const sources = createSources(config.sources, config.signals, logger, store, {
     intervalMs,
     rawRetentionMs,
+    contrastSpanMs: contrastSpanMs(
+      parseDuration(config.rca.baseline),
+      config.rca.step ? parseDuration(config.rca.step) : intervalMs,
+    ),
   });
   for (const source of sources) self.registerSource(source.name);
   self.registerStore(store, RETENTION_TABLES);

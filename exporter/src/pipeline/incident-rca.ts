@@ -32,7 +32,7 @@ export interface IncidentRcaOptions {
   /** Incidents analysed per cycle at most. */
   perCycle: number;
   /** The symptom's over-represented label values, when a source can break it down. */
-  contrast?: (symptom: SeriesKey, windows: ContrastWindows) => Promise<OverRepresentedValue[]>;
+  contrast?: (symptom: SeriesKey, windows: ContrastWindows) => Promise<OverRepresentedValue[] | undefined>;
 }
 
 /** Series one analysis reads at most. */
@@ -118,7 +118,10 @@ export class IncidentRca {
     const input = buildCase(frame, symptom, windows, calls);
     // A symptom with too little history before the incident cannot be judged yet.
     if (!hasBaseline(input, symptom)) return;
-    const labelContrast = await this.options.contrast?.(symptom, contrastWindows(frame, nowMs));
+    // A later analysis whose sources no longer hold the labels keeps what an earlier one found.
+    const labelContrast =
+      (await this.options.contrast?.(symptom, contrastWindows(frame, nowMs))) ??
+      this.analyses.get(incident.id)?.analysis.labelContrast;
     const analysis: IncidentAnalysis = {
       incidentId: incident.id,
       analysedAtMs: nowMs,

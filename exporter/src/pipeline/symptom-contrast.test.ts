@@ -93,7 +93,13 @@ describe('label contrast in the analysis of an incident', () => {
         source: 'prom',
         read: () => Promise.reject(new Error('prometheus http://p:9090: HTTP 503')),
       };
-      const contrast = new SymptomContrast([push, broken], logger);
+      // Switched off for a second analysis, like scrape tallies that aged out of the baseline.
+      let answering = true;
+      const switchable: BreakdownReader = {
+        source: push.source,
+        read: (request) => (answering ? push.read(request) : Promise.resolve([])),
+      };
+      const contrast = new SymptomContrast([switchable, broken], logger);
       const rca = new IncidentRca(store, {
         ranker: combinedRanker,
         stepMs: STEP,
@@ -137,6 +143,12 @@ describe('label contrast in the analysis of an incident', () => {
       expect(dbErrors!.incidentShare).toBeCloseTo(660 / 720, 9);
       expect(dbErrors!.baselineShare).toBeCloseTo(365 / 730, 9);
       expect(text()).toContain('HTTP 503');
+
+      answering = false;
+      expect(await rca.run([incident], () => [symptom], NOW + STEP)).toEqual([]);
+      const [again] = await store.readIncidentAnalyses([id!]);
+      expect(again!.analysedAtMs).toBe(NOW + STEP);
+      expect(again!.labelContrast).toEqual(analysis!.labelContrast);
     });
   });
 });

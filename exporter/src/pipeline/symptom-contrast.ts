@@ -15,7 +15,7 @@ import {
 import { rcaContrasts } from '../models/registry.js';
 import type { BreakdownReader } from '../sources/breakdown.js';
 import type { SeriesKey, TimeRange } from '../store/store.js';
-import type { CaseFrame } from './rca-case.js';
+import { LEAD_STEPS, MAX_WINDOW_STEPS, type CaseFrame } from './rca-case.js';
 
 export interface ContrastWindows {
   incident: TimeRange;
@@ -26,6 +26,11 @@ export interface ContrastWindows {
 export const STORED_CONTRAST = 10;
 /** A breakdown slower than this is given up: an analysis must not stall the cycle. */
 const READ_TIMEOUT_MS = 10_000;
+
+/** How far back an analysis's contrast reaches at most: the baseline, the lead-in and the longest window. */
+export function contrastSpanMs(baselineMs: number, stepMs: number): number {
+  return baselineMs + (LEAD_STEPS + MAX_WINDOW_STEPS + 1) * stepMs;
+}
 
 /** The incident from the step it opened in until now; the baseline is the analysis's own. */
 export function contrastWindows(frame: CaseFrame, nowMs: number): ContrastWindows {
@@ -64,7 +69,8 @@ export class SymptomContrast {
     private readonly params: LabelContrastParams = DEFAULT_CONTRAST_PARAMS,
   ) {}
 
-  async contrast(symptom: SeriesKey, windows: ContrastWindows): Promise<OverRepresentedValue[]> {
+  /** Undefined when no source could break the symptom down (none has its labels for those windows). */
+  async contrast(symptom: SeriesKey, windows: ContrastWindows): Promise<OverRepresentedValue[] | undefined> {
     const request = { ...symptom, ...windows, abort: AbortSignal.timeout(READ_TIMEOUT_MS) };
     const read = await Promise.all(
       this.readers.map((reader) =>
@@ -77,6 +83,8 @@ export class SymptomContrast {
         }),
       ),
     );
-    return rcaContrasts.label_contrast(mergeBreakdowns(read.flat()), this.params).slice(0, STORED_CONTRAST);
+    const breakdowns = read.flat();
+    if (breakdowns.length === 0) return undefined;
+    return rcaContrasts.label_contrast(mergeBreakdowns(breakdowns), this.params).slice(0, STORED_CONTRAST);
   }
 }

@@ -22,6 +22,8 @@ interface SourceDeps {
   intervalMs?: number | undefined;
   /** `store.rawRetention`: pushes older than this are refused, as retention would delete them. */
   rawRetentionMs?: number | undefined;
+  /** How far back label contrast looks (RCA's baseline and window): what a scrape source tallies. */
+  contrastSpanMs?: number | undefined;
 }
 
 export const sourceFactories: { [K in SourceConfig['type']]: SourceFactory<K> } = {
@@ -41,7 +43,7 @@ export function createSources(
   signals: SignalConfig[],
   logger: Logger,
   store: SourceDeps['store'],
-  options: { intervalMs?: number; rawRetentionMs?: number } = {},
+  options: { intervalMs?: number; rawRetentionMs?: number; contrastSpanMs?: number } = {},
 ): Source[] {
   return sources.map((config) => {
     const mine = signals.filter((signal) => !signal.sources || signal.sources.includes(config.name));
@@ -51,6 +53,7 @@ export function createSources(
       store,
       intervalMs: options.intervalMs,
       rawRetentionMs: options.rawRetentionMs,
+      contrastSpanMs: options.contrastSpanMs,
     });
   });
 }

@@ -78,6 +78,10 @@ describe('the scrape source’s label tallies', () => {
     tallies.observe([errors('a', 7)], T0 + MINUTE); // restarted: 7 since
     const [pods] = await tallies.read({ ...request, baseline: { fromMs: T0 - 60 * MINUTE, toMs: T0 } });
     expect(pods!.values).toEqual([{ value: 'a', incident: 7, baseline: 0, prior: 0 }]);
+    // A baseline that ended before the oldest tally kept: nothing to tell, rather than "no errors".
+    expect(
+      await tallies.read({ ...request, baseline: { fromMs: T0 - 90 * MINUTE, toMs: T0 - 31 * MINUTE } }),
+    ).toEqual([]);
   });
 
   it('folds the values past its limit into one', async () => {
@@ -94,7 +98,7 @@ describe('the scrape source’s label tallies', () => {
     const pods = ['a', 'b', 'c', 'd'];
     tallies.observe(
       pods.map((pod) => errors(pod, 0)),
-      T0,
+      T0 - MINUTE,
     );
     tallies.observe(
       pods.map((pod) => errors(pod, 5)),

@@ -65,6 +65,9 @@ export class LabelTallies implements BreakdownReader {
   private readonly last = new Map<string, { value: number; seenMs: number }>();
   private readonly tallies = new Map<string, ValueTallies>();
   private prunedBucket = Number.NEGATIVE_INFINITY;
+  /** The span the tallies cover: from the first scrape, or the oldest bucket kept, to the newest scrape. */
+  private firstMs: number | undefined;
+  private newestMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly source: string,
@@ -81,6 +84,8 @@ export class LabelTallies implements BreakdownReader {
   /** One scrape's counter samples, all taken at `nowMs`. */
   observe(samples: Iterable<ExpositionSample>, nowMs: number): void {
     const bucket = Math.floor(nowMs / this.options.bucketMs) * this.options.bucketMs;
+    this.firstMs ??= nowMs;
+    this.newestMs = Math.max(this.newestMs, nowMs);
     for (const sample of samples) {
       const increase = this.increaseOf(sample, nowMs);
       if (increase === undefined || increase === 0) continue;
@@ -95,7 +100,8 @@ export class LabelTallies implements BreakdownReader {
 
   async read({ signal, service, incident, baseline }: Parameters<BreakdownReader['read']>[0]) {
     const tallied = this.signals.find((s) => s.name === signal);
-    if (!tallied) return [];
+    // Tallies that no longer reach into the baseline cannot tell what changed: say nothing.
+    if (!tallied || !this.covers(baseline)) return [];
     const sum = (kind: Kind, label: string, range: TimeRange) => {
       const sums = new Map<string, number>();
       for (const [value, buckets] of this.tallies.get(tallyKey(signal, kind, service, label)) ?? []) {
@@ -115,6 +121,12 @@ export class LabelTallies implements BreakdownReader {
         ),
       })),
     );
+  }
+
+  private covers(range: TimeRange): boolean {
+    if (this.firstMs === undefined) return false;
+    const keptFromMs = Math.max(this.firstMs, this.newestMs - this.options.keepMs);
+    return keptFromMs < range.toMs;
   }
 
   private increaseOf(sample: ExpositionSample, nowMs: number): number | undefined {

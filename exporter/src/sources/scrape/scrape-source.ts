@@ -13,7 +13,7 @@ import type { Logger } from '../../log/logger.js';
 import type { CollectContext, CollectResult, Source } from '../source.js';
 import { CounterRates } from './counter-rates.js';
 import { parseExposition, type LineError } from './exposition-parser.js';
-import { LabelTallies } from './label-tallies.js';
+import { DEFAULT_TALLY_OPTIONS, LabelTallies } from './label-tallies.js';
 import { fetchExposition, type FetchedExposition, type ScrapeTarget } from './http-fetch.js';
 import type { ExpositionSample } from './sample.js';
 import { matchesSelector, type Selector } from './selector.js';
@@ -23,6 +23,8 @@ export interface ScrapeSourceDeps {
   logger?: Logger;
   /** Tallies by label value for label contrast, fed the counters of each scrape. */
   tallies?: LabelTallies;
+  /** How long the tallies are kept (default: DEFAULT_TALLY_OPTIONS.keepMs). */
+  contrastSpanMs?: number | undefined;
 }
 
 const LOGGED_ERRORS = 5;
@@ -95,7 +97,10 @@ export function createScrapeSource(
     bearerTokenFile: config.bearerTokenFile,
   };
   const mine = signals.filter((signal) => !signal.sources || signal.sources.includes(config.name));
-  const tallies = new LabelTallies(config.name, mine);
+  const tallies = new LabelTallies(config.name, mine, {
+    ...DEFAULT_TALLY_OPTIONS,
+    keepMs: deps.contrastSpanMs ?? DEFAULT_TALLY_OPTIONS.keepMs,
+  });
   const read = createExpositionReader(config, signals, tallies.empty ? deps : { ...deps, tallies });
   return {
     name: config.name,
