@@ -36,6 +36,12 @@ interface Tallied {
   selectors: Partial<Record<Kind, Selector>>;
 }
 
+/** Where one counter's increases are added: a tally and the counter's value of its label. */
+interface Target {
+  key: string;
+  value: string;
+}
+
 /** Per value: tallies by bucket start. */
 type ValueTallies = Map<string, Map<number, number>>;
 
@@ -62,7 +68,8 @@ const tallyKey = (signal: string, kind: Kind, service: string, label: string) =>
 
 export class LabelTallies implements BreakdownReader {
   private readonly signals: Tallied[];
-  private readonly last = new Map<string, { value: number; seenMs: number }>();
+  /** Each counter series' last value, and the tallies its increases go to (found once, on first sight). */
+  private readonly last = new Map<string, { value: number; seenMs: number; targets: Target[] }>();
   private readonly tallies = new Map<string, ValueTallies>();
   private prunedBucket = Number.NEGATIVE_INFINITY;
   /** The span the tallies cover: from the first scrape, or the oldest bucket kept, to the newest scrape. */
@@ -87,9 +94,14 @@ export class LabelTallies implements BreakdownReader {
     this.firstMs ??= nowMs;
     this.newestMs = Math.max(this.newestMs, nowMs);
     for (const sample of samples) {
-      const increase = this.increaseOf(sample, nowMs);
-      if (increase === undefined || increase === 0) continue;
-      for (const signal of this.signals) this.add(signal, sample, increase, bucket);
+      const key = seriesKey(sample.name, sample.labels);
+      const previous = this.last.get(key);
+      if (previous && previous.seenMs >= nowMs) continue;
+      const targets = previous?.targets ?? this.targetsOf(sample);
+      this.last.set(key, { value: sample.value, seenMs: nowMs, targets });
+      if (!previous || targets.length === 0) continue;
+      const increase = sample.value >= previous.value ? sample.value - previous.value : sample.value;
+      if (increase > 0) for (const target of targets) this.add(target, increase, bucket);
     }
     // Tallies only age out a bucket at a time: pruning once per bucket is enough.
     if (bucket !== this.prunedBucket) {
@@ -129,32 +141,29 @@ export class LabelTallies implements BreakdownReader {
     return keptFromMs < range.toMs;
   }
 
-  private increaseOf(sample: ExpositionSample, nowMs: number): number | undefined {
-    const key = seriesKey(sample.name, sample.labels);
-    const previous = this.last.get(key);
-    if (previous && previous.seenMs >= nowMs) return undefined;
-    this.last.set(key, { value: sample.value, seenMs: nowMs });
-    if (!previous) return undefined;
-    return sample.value >= previous.value ? sample.value - previous.value : sample.value;
+  private targetsOf(sample: ExpositionSample): Target[] {
+    return this.signals.flatMap((signal) => {
+      const service = serviceOf(sample.labels, signal.by);
+      if (service === undefined) return [];
+      return (['events', 'traffic'] as const)
+        .filter((kind) => signal.selectors[kind] && matchesSelector(signal.selectors[kind], sample))
+        .flatMap((kind) =>
+          signal.labels.map((label) => ({
+            key: tallyKey(signal.name, kind, service, label),
+            value: sample.labels[label] ?? '',
+          })),
+        );
+    });
   }
 
-  private add(signal: Tallied, sample: ExpositionSample, increase: number, bucket: number) {
-    for (const kind of ['events', 'traffic'] as const) {
-      const selector = signal.selectors[kind];
-      if (!selector || !matchesSelector(selector, sample)) continue;
-      const service = serviceOf(sample.labels, signal.by);
-      if (service === undefined) continue;
-      for (const label of signal.labels) {
-        const key = tallyKey(signal.name, kind, service, label);
-        const values: ValueTallies = this.tallies.get(key) ?? new Map();
-        this.tallies.set(key, values);
-        let value = sample.labels[label] ?? '';
-        if (!values.has(value) && values.size >= this.options.maxValues) value = OTHER_VALUES;
-        const buckets = values.get(value) ?? new Map<number, number>();
-        values.set(value, buckets);
-        buckets.set(bucket, (buckets.get(bucket) ?? 0) + increase);
-      }
-    }
+  private add(target: Target, increase: number, bucket: number) {
+    const values: ValueTallies = this.tallies.get(target.key) ?? new Map();
+    this.tallies.set(target.key, values);
+    const value =
+      values.has(target.value) || values.size < this.options.maxValues ? target.value : OTHER_VALUES;
+    const buckets = values.get(value) ?? new Map<number, number>();
+    values.set(value, buckets);
+    buckets.set(bucket, (buckets.get(bucket) ?? 0) + increase);
   }
 
   private forgetBefore(startMs: number) {
