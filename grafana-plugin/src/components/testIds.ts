@@ -33,6 +33,7 @@ export const testIds = {
     heading: 'data-testid omen-rca-heading',
     cause: 'data-testid omen-rca-cause',
     sparkline: 'data-testid omen-rca-sparkline',
+    labelContrast: 'data-testid omen-rca-label-contrast',
   },
   actions: {
     table: 'data-testid omen-actions-table',

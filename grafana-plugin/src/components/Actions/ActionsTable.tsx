@@ -16,7 +16,11 @@ interface Props {
   testId?: string;
 }
 
-const scope = (names: string[]) => (names.length ? names.join(', ') : 'all');
+const names = (list: string[]) => (list.length ? list.join(', ') : null);
+
+/** Where an action applies, in one cell: "all", or its signals and services. */
+const scopeOf = ({ signals, services }: Action['appliesTo']) =>
+  [names(signals), names(services)].filter(Boolean).join(' · ') || 'all';
 
 /** Actions declared in the exporter's config: what each does, who may run it, where it applies, and its Run control. */
 export function ActionsTable({ actions, recommended, run, testId = testIds.actions.table }: Props) {
@@ -29,29 +33,24 @@ export function ActionsTable({ actions, recommended, run, testId = testIds.actio
           {recommended && <th className={styles.number}>Score</th>}
           {recommended && <th>Why</th>}
           <th>Kind</th>
-          <th>Role</th>
-          <th>Signals</th>
-          <th>Services</th>
+          <th title="Signals · services it applies to">Scope</th>
           <th>Parameters</th>
-          <th />
-          {run && <th />}
+          {run && <th style={{ minWidth: 200 }} />}
         </tr>
       </thead>
       <tbody>
         {actions.map((action) => (
           <tr key={action.id} data-testid={testIds.actions.row} data-action-id={action.id}>
-            <td title={action.id}>{action.title}</td>
-            {recommended && <td className={styles.number}>{formatNumber(action.recommendation?.score ?? null)}</td>}
-            {recommended && <td>{action.recommendation?.reason ?? '–'}</td>}
-            <td>{action.kind}</td>
-            <td>{action.role}</td>
-            <td>{scope(action.appliesTo.signals)}</td>
-            <td>{scope(action.appliesTo.services)}</td>
-            <td>{action.params.map((p) => `${p.name}${p.required ? '' : '?'}: ${p.type}`).join(', ') || '–'}</td>
-            <td>
+            <td title={action.id}>
+              {action.title} {action.role === 'admin' && <Badge text="admin only" color="red" />}
               {action.approval && <Badge text="needs approval" color="orange" />}
               {action.auto && <Badge text="automatic" color="purple" />}
             </td>
+            {recommended && <td className={styles.number}>{formatNumber(action.recommendation?.score ?? null)}</td>}
+            {recommended && <td>{action.recommendation?.reason ?? '–'}</td>}
+            <td>{action.kind}</td>
+            <td>{scopeOf(action.appliesTo)}</td>
+            <td>{action.params.map((p) => `${p.name}${p.required ? '' : '?'}: ${p.type}`).join(', ') || '–'}</td>
             {run && <td>{run(action)}</td>}
           </tr>
         ))}

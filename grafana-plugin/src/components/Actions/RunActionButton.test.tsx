@@ -20,12 +20,18 @@ const action: ActionInfo = {
 };
 const incident = { id: '7', symptom: { signal: 'error_ratio', service: 'payments' } } as Incident;
 
-test('a Viewer’s Run is disabled, with the reason shown and on hover', () => {
+test('a Viewer’s Run is disabled with the reason on hover (the view’s banner says it once for all)', () => {
   render(<RunActionButton action={action} incident={incident} denied={RUN_READ_ONLY_REASON} />);
   const run = screen.getByTestId(testIds.actions.run);
   expect(run).toBeDisabled();
   expect(run).toHaveAttribute('title', RUN_READ_ONLY_REASON);
-  expect(screen.getByTestId(testIds.actions.runReason)).toHaveTextContent(RUN_READ_ONLY_REASON);
+  expect(screen.queryByTestId(testIds.actions.runReason)).toBeNull();
+});
+
+test('an action that does not apply to the incident says so beside its disabled Run', () => {
+  render(<RunActionButton action={{ ...action, applicable: false }} incident={incident} denied={null} />);
+  expect(screen.getByTestId(testIds.actions.run)).toBeDisabled();
+  expect(screen.getByTestId(testIds.actions.runReason)).toHaveTextContent(/does not apply to incident 7/);
 });
 
 test('an Editor’s Run asks first, naming the action and its target, and needs the required parameters', () => {

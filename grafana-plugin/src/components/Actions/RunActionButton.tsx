@@ -48,7 +48,8 @@ export function RunActionButton({ action, incident, denied }: Props) {
         >
           Run
         </Button>
-        {reason && (
+        {/* The permission reason is the view's banner; the others differ from row to row. */}
+        {reason && reason !== denied && (
           <small data-testid={testIds.actions.runReason} style={{ opacity: 0.8 }}>
             {reason}
           </small>

@@ -23,7 +23,7 @@ test('ranked causes with their evidence; unknown call-graph facts shown as a das
   render(<RcaCausesTable causes={[cause(1, 'payments', true), cause(2, 'inventory', null)]} />);
   const rows = screen.getByTestId(testIds.incidents.causes).querySelectorAll('tbody tr');
   expect([...rows].map((row) => row.textContent)).toEqual([
-    expect.stringMatching(/^1error_ratio · payments0\.60012\.5.*30\.00\.910yes–$/),
+    expect.stringMatching(/^1error_ratio · payments0\.60012\.5.*30\.00\.910downstream–$/),
     expect.stringMatching(/^2error_ratio · inventory0\.30012\.5.*30\.00\.910––$/),
   ]);
 });

@@ -6,8 +6,7 @@ import { formatNumber } from '../format';
 import { formatTime } from '../formatTime';
 import { getTableStyles } from '../tableStyles';
 import { testIds } from '../testIds';
-
-const yesNo = (value: boolean | null) => (value === null ? '–' : value ? 'yes' : 'no');
+import { graphEvidence } from './rcaEvidence';
 
 interface Props {
   causes: RcaResponse['causes'];
@@ -35,7 +34,7 @@ export function RcaCausesTable({ causes, sparklineFrom = null, refreshKey }: Pro
             Lead (s)
           </th>
           <th className={styles.number}>Correlation</th>
-          <th title="The symptom depends on it (call graph)">Downstream</th>
+          <th title="The calls from the symptom's service down to it (call graph)">Call path</th>
           <th>Explained by</th>
         </tr>
       </thead>
@@ -56,7 +55,7 @@ export function RcaCausesTable({ causes, sparklineFrom = null, refreshKey }: Pro
             <td>{formatTime(cause.evidence.onsetAt)}</td>
             <td className={styles.number}>{formatNumber(cause.evidence.leadSeconds)}</td>
             <td className={styles.number}>{formatNumber(cause.evidence.correlation)}</td>
-            <td>{yesNo(cause.evidence.downstream)}</td>
+            <td title={graphEvidence(cause.evidence).title}>{graphEvidence(cause.evidence).text}</td>
             <td>{cause.evidence.explainedBy ?? '–'}</td>
           </tr>
         ))}

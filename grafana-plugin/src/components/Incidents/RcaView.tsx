@@ -7,6 +7,7 @@ import { sparklineFrom } from '../Sparkline/sparkline';
 import { formatTime } from '../formatTime';
 import { QueryView } from '../QueryView/QueryView';
 import { testIds } from '../testIds';
+import { LabelContrastTable } from './LabelContrastTable';
 import { RcaCausesTable } from './RcaCausesTable';
 
 interface Props {
@@ -33,6 +34,12 @@ export function RcaView({ incidentId, refreshKey }: Props) {
             {formatTime(rca.analysedAt)} by {rca.model ?? '–'}
           </Text>
           <RcaCausesTable causes={rca.causes} sparklineFrom={sparklineFrom(rca)} refreshKey={refreshKey} />
+          {rca.labelContrast.length > 0 && (
+            <>
+              <Text color="secondary">Label values over-represented in the symptom’s events during the incident</Text>
+              <LabelContrastTable contrast={rca.labelContrast} />
+            </>
+          )}
           {rca.similar.length > 0 && (
             <Text color="secondary">
               Similar past incidents:{' '}

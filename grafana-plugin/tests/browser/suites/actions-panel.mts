@@ -45,10 +45,8 @@ export function actionsPanelTests(current: () => Session) {
         assert.equal(await run.isDisabled(), true);
         assert.equal(await run.getAttribute('title'), RUN_READ_ONLY_REASON);
       }
-      assert.deepEqual(await page.locator(byTestId(testIds.actions.runReason)).allTextContents(), [
-        RUN_READ_ONLY_REASON,
-        RUN_READ_ONLY_REASON,
-      ]);
+      const banner = (await page.locator(byTestId(testIds.actions.readOnly)).textContent()) ?? '';
+      assert.ok(banner.includes(RUN_READ_ONLY_REASON), banner);
       await screenshot(page, 'actions-panel-viewer');
       await page.close();
     });
