@@ -467,9 +467,10 @@ export const labelContrast = z
     label: z.string().meta({ description: 'A label of the symptom’s events, e.g. pod, version, code, type' }),
     value: z.string().meta({ description: 'One of its values ("" where the label was missing)' }),
     incidentShare: z.number().meta({ description: 'Share 0..1 of the events during the incident' }),
-    baselineShare: z
-      .number()
-      .meta({ description: 'Share 0..1 in the baseline before it (smoothed towards its traffic share)' }),
+    baselineShare: z.number().meta({
+      description:
+        'Share 0..1 expected from the baseline before it: its share of the errors then, or, with traffic (ratio signals), its traffic now at its error ratio then',
+    }),
     incidentCount: z.number().meta({ description: 'Its events during the incident' }),
     baselineCount: z.number().meta({ description: 'Its events in the baseline' }),
     score: z.number().meta({ description: 'Adtributor surprise in bits, 0..0.5: how over-represented' }),

@@ -43,7 +43,7 @@ describe('label contrast in the analysis of an incident', () => {
 
   it('sums one label’s values across sources', () => {
     const merged = mergeBreakdowns([
-      { label: 'pod', values: [{ value: 'a', incident: 5, baseline: 1, prior: 10 }] },
+      { label: 'pod', values: [{ value: 'a', incident: 5, baseline: 1, prior: 10, incidentTraffic: 20 }] },
       {
         label: 'pod',
         values: [
@@ -57,7 +57,7 @@ describe('label contrast in the analysis of an incident', () => {
       {
         label: 'pod',
         values: [
-          { value: 'a', incident: 7, baseline: 4, prior: 10 },
+          { value: 'a', incident: 7, baseline: 4, prior: 10, incidentTraffic: 20 },
           { value: 'b', incident: 1, baseline: 0 },
         ],
       },

@@ -10,6 +10,7 @@ import {
   DEFAULT_CONTRAST_PARAMS,
   type LabelBreakdown,
   type LabelContrastParams,
+  type LabelValueCounts,
   type OverRepresentedValue,
 } from '../models/rca/label-contrast.js';
 import { rcaContrasts } from '../models/registry.js';
@@ -42,19 +43,27 @@ export function contrastWindows(frame: CaseFrame, nowMs: number): ContrastWindow
   };
 }
 
+type Counts = Omit<LabelValueCounts, 'value'>;
+
+function addCounts(sum: Counts | undefined, counts: Counts): Counts {
+  const total: Counts = {
+    incident: (sum?.incident ?? 0) + counts.incident,
+    baseline: (sum?.baseline ?? 0) + counts.baseline,
+  };
+  // Traffic is summed where any source gave it (only ratio signals have it).
+  for (const key of ['prior', 'incidentTraffic'] as const)
+    if (sum?.[key] !== undefined || counts[key] !== undefined)
+      total[key] = (sum?.[key] ?? 0) + (counts[key] ?? 0);
+  return total;
+}
+
 /** Breakdowns of one label from several sources (several targets serving one service) summed per value. */
 export function mergeBreakdowns(breakdowns: readonly LabelBreakdown[]): LabelBreakdown[] {
-  const byLabel = new Map<string, Map<string, { incident: number; baseline: number; prior?: number }>>();
+  const byLabel = new Map<string, Map<string, Counts>>();
   for (const { label, values } of breakdowns) {
-    const merged = byLabel.get(label) ?? new Map();
+    const merged = byLabel.get(label) ?? new Map<string, Counts>();
     byLabel.set(label, merged);
-    for (const { value, incident, baseline, prior } of values) {
-      const sum = merged.get(value) ?? { incident: 0, baseline: 0 };
-      sum.incident += incident;
-      sum.baseline += baseline;
-      if (prior !== undefined) sum.prior = (sum.prior ?? 0) + prior;
-      merged.set(value, sum);
-    }
+    for (const { value, ...counts } of values) merged.set(value, addCounts(merged.get(value), counts));
   }
   return [...byLabel].map(([label, values]) => ({
     label,

@@ -23,17 +23,30 @@ export interface BreakdownReader {
   read(request: BreakdownRequest): Promise<LabelBreakdown[]>;
 }
 
+/** All events by value, before and during the incident (a ratio signal's denominator). */
+export interface TrafficCounts {
+  baseline: ReadonlyMap<string, number>;
+  incident: ReadonlyMap<string, number>;
+}
+
 /** Every value seen in any window, with its count in each (0 where absent), by value. */
 export function valueCounts(
   incident: ReadonlyMap<string, number>,
   baseline: ReadonlyMap<string, number>,
-  prior?: ReadonlyMap<string, number>,
+  traffic?: TrafficCounts,
 ): LabelValueCounts[] {
-  const values = new Set([...incident.keys(), ...baseline.keys(), ...(prior?.keys() ?? [])]);
+  const values = new Set([
+    ...incident.keys(),
+    ...baseline.keys(),
+    ...(traffic?.baseline.keys() ?? []),
+    ...(traffic?.incident.keys() ?? []),
+  ]);
   return [...values].sort().map((value) => ({
     value,
     incident: incident.get(value) ?? 0,
     baseline: baseline.get(value) ?? 0,
-    ...(prior ? { prior: prior.get(value) ?? 0 } : {}),
+    ...(traffic
+      ? { prior: traffic.baseline.get(value) ?? 0, incidentTraffic: traffic.incident.get(value) ?? 0 }
+      : {}),
   }));
 }

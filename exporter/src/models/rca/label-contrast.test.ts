@@ -41,6 +41,47 @@ describe('label contrast (Adtributor surprise, gated by a two-proportion z)', ()
     expect(contrastLabels([versions(90, 10)])).toEqual([]);
   });
 
+  it('expects errors where the traffic went: a canary ramped up or pods an autoscaler added are not findings', () => {
+    /** Errors during and before, traffic before and during. */
+    const traffic = (
+      value: string,
+      incident: number,
+      baseline: number,
+      prior: number,
+      incidentTraffic: number,
+    ) => ({
+      value,
+      incident,
+      baseline,
+      prior,
+      incidentTraffic,
+    });
+    // v2 goes from 10% to 50% of the traffic at the same 1% error ratio as v1.
+    const ramp: LabelBreakdown = {
+      label: 'version',
+      values: [traffic('v1', 50, 90, 9000, 5000), traffic('v2', 50, 10, 1000, 5000)],
+    };
+    expect(contrastLabels([ramp])).toEqual([]);
+    // Without the incident's traffic, v2's rise of share (10% → 50%) is all there is to see.
+    const blind = { ...ramp, values: ramp.values.map(({ incidentTraffic: _, ...v }) => v) };
+    expect(contrastLabels([blind]).map((f) => f.value)).toEqual(['v2']);
+
+    // pod-c is new; at the error ratio the others had, it is expected to fail like them…
+    const scaled = (cErrors: number): LabelBreakdown => ({
+      label: 'pod',
+      values: [
+        traffic('pod-a', 100, 10, 1000, 1000),
+        traffic('pod-b', 100, 10, 1000, 1000),
+        traffic('pod-c', cErrors, 0, 0, 1000),
+      ],
+    });
+    expect(contrastLabels([scaled(100)])).toEqual([]);
+    // …and found when it fails far more than they do.
+    const [found] = contrastLabels([scaled(900)]);
+    expect(found).toMatchObject({ value: 'pod-c', baselineShare: 1 / 3 });
+    expect(found!.incidentShare).toBeCloseTo(900 / 1100, 12);
+  });
+
   it('does not call three errors on one pod a pattern, but thirty', () => {
     expect(contrastLabels([pods([3, 0, 0, 0], [0, 0, 0, 0])])).toEqual([]);
     expect(contrastLabels([pods([30, 0, 0, 0], [0, 0, 0, 0])]).map((f) => f.value)).toEqual(['pod-0']);

@@ -14,6 +14,8 @@
  * events (errors often start from zero) is smoothed with a prior of `priorWeight` pseudo
  * events spread by each value's `prior` (for a ratio signal, its baseline traffic: errors
  * spread like traffic are what "nothing special" means), or evenly when none is given.
+ * When the traffic during the incident is known too, each value's expected share follows
+ * its traffic now at its error ratio before, so a shift of traffic is not a finding.
  */
 
 /** One label value's events in the two windows. */
@@ -25,6 +27,8 @@ export interface LabelValueCounts {
   baseline: number;
   /** What the baseline share falls back on when the baseline has few events (e.g. its traffic). */
   prior?: number;
+  /** Its traffic during the incident: with `prior` (the traffic before), where its errors are expected now. */
+  incidentTraffic?: number;
 }
 
 /** Every value of one label, as one breakdown of the signal. */
@@ -47,7 +51,7 @@ export interface OverRepresentedValue {
   value: string;
   /** Share of the incident's events, 0..1. */
   incidentShare: number;
-  /** Share of the baseline's events (smoothed by the prior), 0..1. */
+  /** Share expected from the baseline (smoothed by the prior; with traffic, where the traffic went), 0..1. */
   baselineShare: number;
   incidentCount: number;
   baselineCount: number;
@@ -74,17 +78,41 @@ function priorShares(values: readonly LabelValueCounts[]): number[] {
   return total > 0 ? priors.map((x) => x / total) : values.map(() => 1 / values.length);
 }
 
+const sumOf = (xs: readonly number[]) => xs.reduce((sum, x) => sum + x, 0);
+
+/**
+ * Each value's share of the events expected during the incident. Without traffic it is its
+ * smoothed share of the baseline's events. With the traffic of both windows it is its
+ * traffic now times its error ratio before (a new value: the overall ratio), so a pod that
+ * took more of the traffic, or was added by an autoscaler, is expected to take more errors
+ * too and is not blamed for it.
+ */
+function expectedShares(values: readonly LabelValueCounts[], smoothed: readonly number[]): number[] {
+  const baselineTotal = sumOf(smoothed);
+  const before = values.map((v) => v.prior ?? Number.NaN);
+  const now = values.map((v) => v.incidentTraffic ?? Number.NaN);
+  const trafficKnown = [...before, ...now].every(isCount) && sumOf(before) > 0 && sumOf(now) > 0;
+  if (!trafficKnown) return smoothed.map((x) => x / baselineTotal);
+  const overallRatio = baselineTotal / sumOf(before);
+  const expected = values.map(
+    (_, i) => now[i]! * (before[i]! > 0 ? smoothed[i]! / before[i]! : overallRatio),
+  );
+  const total = sumOf(expected);
+  return expected.map((x) => (total > 0 ? x / total : 0));
+}
+
 function contrastOne(breakdown: LabelBreakdown, params: LabelContrastParams): OverRepresentedValue[] {
   const values = breakdown.values.filter((v) => isCount(v.incident) && isCount(v.baseline));
-  const incidentTotal = values.reduce((sum, v) => sum + v.incident, 0);
+  const incidentTotal = sumOf(values.map((v) => v.incident));
   if (values.length < 2 || incidentTotal <= 0) return [];
   const priors = priorShares(values);
-  const baselineTotal = values.reduce((sum, v) => sum + v.baseline, 0) + params.priorWeight;
+  const smoothed = values.map((v, i) => v.baseline + params.priorWeight * priors[i]!);
+  const expected = expectedShares(values, smoothed);
+  const baselineTotal = sumOf(smoothed);
   return values.flatMap((v, i) => {
-    const smoothed = v.baseline + params.priorWeight * priors[i]!;
     const p = v.incident / incidentTotal;
-    const q = smoothed / baselineTotal;
-    const pooled = (v.incident + smoothed) / (incidentTotal + baselineTotal);
+    const q = expected[i]!;
+    const pooled = (v.incident + q * baselineTotal) / (incidentTotal + baselineTotal);
     const se = Math.sqrt(pooled * (1 - pooled) * (1 / incidentTotal + 1 / baselineTotal));
     const z = se > 0 ? (p - q) / se : 0;
     if (p <= q || z < params.minZ) return [];

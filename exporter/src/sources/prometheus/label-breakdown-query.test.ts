@@ -24,27 +24,18 @@ const vector = (rows: [Record<string, string>, number][]) =>
     },
   });
 
-/** Errors move onto pod-a during the incident; another service answers too, as an unnarrowed query would. */
+const pods = (counts: number[]): [Record<string, string>, number][] =>
+  counts.map((count, i) => [{ service: 'api', pod: `pod-${'abc'[i]}` }, count]);
+
+/** Errors move onto pod-a while the traffic stays even; another service answers too, as an unnarrowed query would. */
 const answer: Answer = ({ query }, response) => {
   const errors = query.includes('code=~');
-  const rows: [Record<string, string>, number][] = query.includes('[600s]')
-    ? [
-        [{ service: 'api', pod: 'pod-a' }, 90],
-        [{ service: 'api', pod: 'pod-b' }, 5],
-        [{ service: 'api', pod: 'pod-c' }, 5],
-      ]
-    : errors
-      ? [
-          [{ service: 'api', pod: 'pod-a' }, 10],
-          [{ service: 'api', pod: 'pod-b' }, 10],
-          [{ service: 'api', pod: 'pod-c' }, 10],
-        ]
-      : [
-          [{ service: 'api', pod: 'pod-a' }, 1000],
-          [{ service: 'api', pod: 'pod-b' }, 1000],
-          [{ service: 'api', pod: 'pod-c' }, 1000],
-          [{ service: 'api' }, 1000],
-        ];
+  const incident = query.includes('[600s]');
+  const rows = errors
+    ? pods(incident ? [90, 5, 5] : [10, 10, 10])
+    : incident
+      ? pods([200, 200, 200])
+      : [...pods([1000, 1000, 1000]), [{ service: 'api' }, 1000] as [Record<string, string>, number]];
   rows.push([{ service: 'web', pod: 'pod-a' }, 999]);
   response.writeHead(200, { 'Content-Type': 'application/json' });
   response.end(vector(rows));
@@ -68,16 +59,17 @@ describe('label breakdowns from a Prometheus query API', () => {
       'sum by (service, pod) (increase(http_requests_total{code=~"5..",service="api"}[3600s]))',
       'sum by (service, pod) (increase(http_requests_total{code=~"5..",service="api"}[600s]))',
       'sum by (service, pod) (increase(http_requests_total{service="api"}[3600s]))',
+      'sum by (service, pod) (increase(http_requests_total{service="api"}[600s]))',
     ]);
     expect(fake.requests.every((r) => r.path === '/api/v1/query')).toBe(true);
     // The other service's rows are left out; a row without the label counts as "".
     expect(pods).toEqual({
       label: 'pod',
       values: [
-        { value: '', incident: 0, baseline: 0, prior: 1000 },
-        { value: 'pod-a', incident: 90, baseline: 10, prior: 1000 },
-        { value: 'pod-b', incident: 5, baseline: 10, prior: 1000 },
-        { value: 'pod-c', incident: 5, baseline: 10, prior: 1000 },
+        { value: '', incident: 0, baseline: 0, prior: 1000, incidentTraffic: 0 },
+        { value: 'pod-a', incident: 90, baseline: 10, prior: 1000, incidentTraffic: 200 },
+        { value: 'pod-b', incident: 5, baseline: 10, prior: 1000, incidentTraffic: 200 },
+        { value: 'pod-c', incident: 5, baseline: 10, prior: 1000, incidentTraffic: 200 },
       ],
     });
     expect(contrastLabels([pods!]).map((f) => f.value)).toEqual(['pod-a']);

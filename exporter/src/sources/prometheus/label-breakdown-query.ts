@@ -3,7 +3,7 @@
  * queries, for RCA's label contrast: per `contrastBy` label, the increase of the signal's
  * (bad) events counter over the incident window and over the baseline window, each one
  * instant query at the window's end; for a ratio signal also the all-events counter over
- * the baseline, whose shares stand in when the baseline had few bad events.
+ * both windows, so the errors expected during the incident follow where the traffic went.
  *
  *   sum by (<by>, <label>) (increase(<selector, narrowed to the service>[<window>s]))
  *
@@ -97,12 +97,18 @@ async function readLabel(
       label,
       service,
     );
-  const [during, before, traffic] = await Promise.all([
+  const { traffic } = signal;
+  const [during, before, trafficCounts] = await Promise.all([
     count(signal.events, incident),
     count(signal.events, baseline),
-    signal.traffic === undefined ? undefined : count(signal.traffic, baseline),
+    traffic === undefined
+      ? undefined
+      : Promise.all([count(traffic, baseline), count(traffic, incident)]).then(([b, i]) => ({
+          baseline: b,
+          incident: i,
+        })),
   ]);
-  return { label, values: valueCounts(during, before, traffic) };
+  return { label, values: valueCounts(during, before, trafficCounts) };
 }
 
 export function createPrometheusBreakdown(

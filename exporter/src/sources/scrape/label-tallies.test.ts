@@ -47,14 +47,14 @@ describe('the scrape source’s label tallies', () => {
       tallies.observe(counters.samples(), T0 + minute * MINUTE);
     }
     const [pods] = await tallies.read(request);
-    // The first scrape (minute −61) has no increase; each later one adds 100 requests
-    // per pod (counted on both codes) and its errors: 60 baseline minutes, 10 incident ones.
+    // The first scrape (minute −61) has no increase; each later one adds 100 requests per
+    // pod and its errors (all requests count both): 60 baseline minutes, 10 incident ones.
     expect(pods).toEqual({
       label: 'pod',
       values: [
-        { value: 'a', incident: 300, baseline: 60, prior: 6060 },
-        { value: 'b', incident: 10, baseline: 60, prior: 6060 },
-        { value: 'c', incident: 10, baseline: 60, prior: 6060 },
+        { value: 'a', incident: 300, baseline: 60, prior: 6060, incidentTraffic: 1300 },
+        { value: 'b', incident: 10, baseline: 60, prior: 6060, incidentTraffic: 1010 },
+        { value: 'c', incident: 10, baseline: 60, prior: 6060, incidentTraffic: 1010 },
       ],
     });
     expect(contrastLabels([pods!]).map((f) => f.value)).toEqual(['a']);
@@ -77,7 +77,7 @@ describe('the scrape source’s label tallies', () => {
     tallies.observe([errors('a', 150)], T0 - 39 * MINUTE);
     tallies.observe([errors('a', 7)], T0 + MINUTE); // restarted: 7 since
     const [pods] = await tallies.read({ ...request, baseline: { fromMs: T0 - 60 * MINUTE, toMs: T0 } });
-    expect(pods!.values).toEqual([{ value: 'a', incident: 7, baseline: 0, prior: 0 }]);
+    expect(pods!.values).toEqual([{ value: 'a', incident: 7, baseline: 0, prior: 0, incidentTraffic: 7 }]);
     // A baseline that ended before the oldest tally kept: nothing to tell, rather than "no errors".
     expect(
       await tallies.read({ ...request, baseline: { fromMs: T0 - 90 * MINUTE, toMs: T0 - 31 * MINUTE } }),

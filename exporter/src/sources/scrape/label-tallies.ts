@@ -129,7 +129,9 @@ export class LabelTallies implements BreakdownReader {
         values: valueCounts(
           sum('events', label, incident),
           sum('events', label, baseline),
-          tallied.selectors.traffic ? sum('traffic', label, baseline) : undefined,
+          tallied.selectors.traffic
+            ? { baseline: sum('traffic', label, baseline), incident: sum('traffic', label, incident) }
+            : undefined,
         ),
       })),
     );
