@@ -7,6 +7,8 @@ import { testIds } from '../testIds';
 import { labelValue } from './rcaEvidence';
 
 const percent = (share: number) => `${formatNumber(share * 100)}%`;
+// Counted from rates (Prometheus increase()), so not always whole: shown rounded.
+const count = (events: number) => String(Math.round(events));
 
 /** The symptom's label values that carry more of its events during the incident than before it. */
 export function LabelContrastTable({ contrast }: { contrast: RcaResponse['labelContrast'] }) {
@@ -33,7 +35,7 @@ export function LabelContrastTable({ contrast }: { contrast: RcaResponse['labelC
             <td className={styles.number}>{percent(row.incidentShare)}</td>
             <td className={styles.number}>{percent(row.baselineShare)}</td>
             <td className={styles.number}>
-              {formatNumber(row.incidentCount)} / {formatNumber(row.baselineCount)}
+              {count(row.incidentCount)} / {count(row.baselineCount)}
             </td>
             <td className={styles.number}>{formatNumber(row.score)}</td>
           </tr>
