@@ -7,6 +7,7 @@
  */
 import type { LabelBreakdown, LabelValueCounts } from '../models/rca/label-contrast.js';
 import type { TimeRange } from '../store/store.js';
+import type { Selector } from './scrape/selector.js';
 
 export interface BreakdownRequest {
   signal: string;
@@ -21,6 +22,15 @@ export interface BreakdownReader {
   readonly source: string;
   /** One breakdown per configured label; [] for a signal it does not break down. */
   read(request: BreakdownRequest): Promise<LabelBreakdown[]>;
+}
+
+/**
+ * Whether a label's traffic tells where bad events are expected. Not when the bad-events
+ * selector picks on that very label (`code=~"5.."`): a 503's traffic is its errors, so
+ * expecting errors "where the traffic went" would expect exactly what happened.
+ */
+export function trafficInforms(eventsSelector: Selector, label: string): boolean {
+  return !eventsSelector.matchers.some((matcher) => matcher.label === label);
 }
 
 /** All events by value, before and during the incident (a ratio signal's denominator). */

@@ -75,6 +75,14 @@ describe('label breakdowns from a Prometheus query API', () => {
     expect(contrastLabels([pods!]).map((f) => f.value)).toEqual(['pod-a']);
   });
 
+  it('leaves the traffic out for a label the errors are selected by (the status code)', async () => {
+    fake.requests.length = 0;
+    const [codes] = await createPrometheusBreakdown(source(), [ratio(['code'])]).read(request);
+    expect(fake.requests.map((r) => r.query).every((q) => q.includes('code=~"5.."'))).toBe(true);
+    expect(fake.requests).toHaveLength(2);
+    expect(codes!.values.every((v) => v.prior === undefined && v.incidentTraffic === undefined)).toBe(true);
+  });
+
   it('asks nothing for a signal without contrastBy, or one it does not serve', async () => {
     fake.requests.length = 0;
     const reader = createPrometheusBreakdown(source(), [ratio([])]);

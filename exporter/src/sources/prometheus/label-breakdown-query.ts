@@ -3,7 +3,8 @@
  * queries, for RCA's label contrast: per `contrastBy` label, the increase of the signal's
  * (bad) events counter over the incident window and over the baseline window, each one
  * instant query at the window's end; for a ratio signal also the all-events counter over
- * both windows, so the errors expected during the incident follow where the traffic went.
+ * both windows, so the errors expected during the incident follow where the traffic went
+ * (for the labels the bad-events selector does not itself pick on).
  *
  *   sum by (<by>, <label>) (increase(<selector, narrowed to the service>[<window>s]))
  *
@@ -12,7 +13,7 @@
 import type { PrometheusSourceConfig, SignalConfig } from '../../config/schema.js';
 import type { LabelBreakdown } from '../../models/rca/label-contrast.js';
 import type { TimeRange } from '../../store/store.js';
-import { valueCounts, type BreakdownReader, type BreakdownRequest } from '../breakdown.js';
+import { trafficInforms, valueCounts, type BreakdownReader, type BreakdownRequest } from '../breakdown.js';
 import { serviceOf } from '../scrape/signal-evaluation.js';
 import { parseSelector, type LabelMatcher } from '../scrape/selector.js';
 import { finite, ResultShapeError, seriesOf } from './parse-result.js';
@@ -97,7 +98,7 @@ async function readLabel(
       label,
       service,
     );
-  const { traffic } = signal;
+  const traffic = trafficInforms(parseSelector(signal.events), label) ? signal.traffic : undefined;
   const [during, before, trafficCounts] = await Promise.all([
     count(signal.events, incident),
     count(signal.events, baseline),

@@ -62,6 +62,32 @@ describe('the scrape source’s label tallies', () => {
     expect(await tallies.read({ ...request, signal: 'latency' })).toEqual([]);
   });
 
+  it('contrasts the status code by its errors alone: a 503 rare before and most errors now stands out', async () => {
+    const tallies = new LabelTallies('demo', [errorRatioSignal(['code'])]);
+    let served = 0;
+    const errors = { 500: 0, 503: 0 };
+    for (let minute = -61; minute < 10; minute += 1) {
+      served += 1000;
+      errors[500] += 10;
+      errors[503] += minute >= 0 ? 60 : 1;
+      tallies.observe(
+        [
+          { name: 'http_requests_total', labels: { service: 'api', code: '200' }, value: served },
+          { name: 'http_requests_total', labels: { service: 'api', code: '500' }, value: errors[500] },
+          { name: 'http_requests_total', labels: { service: 'api', code: '503' }, value: errors[503] },
+        ],
+        T0 + minute * MINUTE,
+      );
+    }
+    const [codes] = await tallies.read(request);
+    // A 503's traffic is its errors: the traffic cannot say where errors were expected.
+    expect(codes!.values).toEqual([
+      { value: '500', incident: 100, baseline: 600 },
+      { value: '503', incident: 600, baseline: 60 },
+    ]);
+    expect(contrastLabels([codes!]).map((f) => f.value)).toEqual(['503']);
+  });
+
   it('counts a counter reset as a restart from zero and forgets what is older than it keeps', async () => {
     const tallies = new LabelTallies('demo', [ratio], {
       bucketMs: MINUTE,

@@ -3,7 +3,7 @@
  * counters by service before it is stored, and no Prometheus holds the history to ask
  * later, so each scrape adds every counter's increase since the previous scrape to a
  * per-minute tally of its (signal, service, label, value) — for a `contrastBy` signal's
- * events counter and, for a ratio, its all-events counter (the baseline prior) — and
+ * events counter and, for a ratio, its all-events counter (where errors are expected) — and
  * keeps `keepMs` of them: enough for a baseline and the start of an incident.
  *
  * Increases follow the counter rules of `counter-rates.ts`: a drop is a restart from
@@ -13,7 +13,7 @@
 import type { SignalConfig } from '../../config/schema.js';
 import type { LabelBreakdown } from '../../models/rca/label-contrast.js';
 import type { TimeRange } from '../../store/store.js';
-import { valueCounts, type BreakdownReader } from '../breakdown.js';
+import { trafficInforms, valueCounts, type BreakdownReader } from '../breakdown.js';
 import { seriesKey, type ExpositionSample } from './sample.js';
 import { matchesSelector, parseSelector, type Selector } from './selector.js';
 import { serviceOf } from './signal-evaluation.js';
@@ -33,7 +33,7 @@ interface Tallied {
   name: string;
   by: readonly string[];
   labels: readonly string[];
-  selectors: Partial<Record<Kind, Selector>>;
+  selectors: { events: Selector; traffic?: Selector };
 }
 
 /** Where one counter's increases are added: a tally and the counter's value of its label. */
@@ -129,7 +129,7 @@ export class LabelTallies implements BreakdownReader {
         values: valueCounts(
           sum('events', label, incident),
           sum('events', label, baseline),
-          tallied.selectors.traffic
+          tallied.selectors.traffic && trafficInforms(tallied.selectors.events, label)
             ? { baseline: sum('traffic', label, baseline), incident: sum('traffic', label, incident) }
             : undefined,
         ),
