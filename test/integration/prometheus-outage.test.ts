@@ -45,8 +45,8 @@ let omenUrl: string;
 let promArgs: Parameters<typeof startPrometheus>[0];
 let outage: { stoppedAt: number; restartedAt: number } | undefined;
 
-/** payments' error_ratio by `code` through the built breakdown reader, against the baseline minute before. */
-async function breakdownByCode(incident: { fromMs: number; toMs: number }) {
+/** payments' error_ratio by `code` and `instance` through the built breakdown reader, against the minute before. */
+async function breakdowns(incident: { fromMs: number; toMs: number }) {
   const dist = `${ROOT}exporter/dist`;
   const { createPrometheusBreakdown } = (await import(
     `${dist}/sources/prometheus/label-breakdown-query.js`
@@ -65,18 +65,17 @@ async function breakdownByCode(incident: { fromMs: number; toMs: number }) {
         type: 'ratio',
         numerator: 'http_requests_total{job="demo",code=~"5.."}',
         denominator: 'http_requests_total{job="demo"}',
-        contrastBy: ['code'],
+        contrastBy: ['code', 'instance'],
       }),
     ],
   );
-  const [codes] = await reader.read({
+  return reader.read({
     signal: 'error_ratio',
     service: 'payments',
     incident,
     baseline: { fromMs: incident.fromMs - 60_000, toMs: incident.fromMs },
     abort: AbortSignal.timeout(10_000),
   });
-  return codes!;
 }
 
 async function omenMetrics(): Promise<Map<string, number>> {
@@ -224,11 +223,18 @@ describe.skipIf(!prometheusAvailable() && process.env.CI !== 'true')(
       );
       expect(Number(value?.value[1])).toBeGreaterThan(0.05);
 
-      // RCA's label contrast asks the same Prometheus for payments' errors by status code.
-      const breakdown = await breakdownByCode({ fromMs: startedAt, toMs: Date.now() });
-      expect(breakdown.values.find((v) => v.value === '500')?.incident).toBeGreaterThan(0);
-      // The prior: every code's share of the traffic before, from the all-requests counter.
-      expect(breakdown.values.find((v) => v.value === '200')?.prior).toBeGreaterThan(0);
+      // RCA's label contrast asks the same Prometheus for payments' errors by status code…
+      const [codes, instances] = await breakdowns({ fromMs: startedAt, toMs: Date.now() });
+      expect(codes!.values.find((v) => v.value === '500')?.incident).toBeGreaterThan(0);
+      // …and by the instance Prometheus adds, with its traffic in both windows.
+      expect(instances!.values).toEqual([
+        expect.objectContaining({
+          value: `127.0.0.1:${ports.demo}`,
+          prior: expect.any(Number),
+          incidentTraffic: expect.any(Number),
+        }),
+      ]);
+      expect(instances!.values[0]!.incidentTraffic).toBeGreaterThan(0);
     });
 
     it('reports the outage while Prometheus is down, and catches up when it returns', async () => {
