@@ -167,15 +167,21 @@ function shareAbove(sorted: readonly number[], x: number): number {
   return (sorted.length - upperBound(sorted, x) + 0.5) / (sorted.length + 1);
 }
 
-// Every series with the same horizons shares one anchors array shape, and the breach walk asks
-// for the same steps every cycle: each step's bracket is worked out once per anchor set.
-const bracketsByAnchors = new Map<string, Bracket[]>();
+// The breach walk asks for the same steps at every observation: each step's bracket is worked
+// out once per set of anchors and shared by every series with that set; each series' anchors
+// array (never edited after createConformal) finds it without building the key again.
+const bracketsByKey = new Map<string, Bracket[]>();
+const bracketsByAnchors = new WeakMap<readonly number[], Bracket[]>();
 
 /** The brackets of steps 1..steps for these anchors. */
 function bracketsFor(anchors: readonly number[], steps: number): Bracket[] {
-  const key = anchors.join(',');
-  let brackets = bracketsByAnchors.get(key);
-  if (!brackets) bracketsByAnchors.set(key, (brackets = []));
+  let brackets = bracketsByAnchors.get(anchors);
+  if (!brackets) {
+    const key = anchors.join(',');
+    brackets = bracketsByKey.get(key) ?? [];
+    bracketsByKey.set(key, brackets);
+    bracketsByAnchors.set(anchors, brackets);
+  }
   for (let h = brackets.length + 1; h <= steps; h += 1) brackets.push(bracket(anchors, h));
   return brackets;
 }

@@ -3,16 +3,16 @@ import { breachGrid } from './breach-grid.js';
 import { firstPassage } from './breach-predictor.js';
 
 describe('breach grid', () => {
-  it('looks at every step while they are few, then about 1/16 of the distance apart, and at every horizon', () => {
+  it('looks at every step while they are few, then about 1/8 of the distance apart, and at every horizon', () => {
     const grid = breachGrid([3, 12, 72, 288]);
-    expect(grid.slice(0, 31)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+    expect(grid.slice(0, 15)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     for (const h of [3, 12, 72, 288]) expect(grid).toContain(h);
     expect(grid.at(-1)).toBe(288);
     const gaps = grid.slice(1).map((step, i) => step - (grid[i] as number));
     gaps.forEach((gap, i) =>
-      expect(gap).toBeLessThanOrEqual(Math.max(1, Math.floor((grid[i] as number) / 16))),
+      expect(gap).toBeLessThanOrEqual(Math.max(1, Math.floor((grid[i] as number) / 8))),
     );
-    expect(grid.length).toBeLessThan(80); // instead of 288 looks per observation
+    expect(grid.length).toBeLessThan(45); // instead of 288 looks per observation
   });
 
   it('is every step for short horizons, as `omen eval breach` uses by default', () => {
