@@ -87,9 +87,10 @@ function timedGet(url: string, encoding: Encoding): Promise<{ ms: number; bytes:
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
+        const ms = performance.now() - started; // the last byte is in: decoding is the client's work
         const body = Buffer.concat(chunks);
         const decoded = response.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
-        resolve({ ms: performance.now() - started, bytes: body.length, body: decoded });
+        resolve({ ms, bytes: body.length, body: decoded });
       });
     }).on('error', reject);
   });
@@ -173,7 +174,7 @@ try {
       // case; at a 15 s interval and 5 m steps a twentieth of them close per cycle).
       `forecast: { step: 10m, horizons: [20m, 1h, 6h, 24h], minSteps: 40, fitBudget: ${FIT_BUDGET} }`,
       'sources:',
-      `  - { name: target, type: scrape, url: "${target.url}", timeout: 30s, rateWindow: 20m }`,
+      `  - { name: target, type: scrape, url: "${target.url}", timeout: 30s, rateWindow: 2h }`,
       'signals:',
       '  - { name: queue_depth, type: gauge, selector: queue_depth, season: none, threshold: 80 }',
     ].join('\n'),
