@@ -74,11 +74,26 @@ describe('omen eval rca on the generated varied-cause set', () => {
   });
 });
 
+describe("omen eval rca on the demo application's cascades", () => {
+  it('--demo --json reports the demo groups, each case rooted at the incident’s target', () => {
+    const result = omen('eval', 'rca', '--demo', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.groups.map((g) => `${g.scenario}/${g.targetMetric}`)).toEqual([
+      'demo/availability',
+      'demo/latency',
+    ]);
+    expect(report.overall.cases).toBeGreaterThanOrEqual(15);
+    expect(report.overall.top3).toBeGreaterThanOrEqual(report.overall.top1);
+    expect(report.cases.every((c) => c.id.endsWith(`@${c.rootCause}`))).toBe(true);
+  });
+});
+
 describe('omen eval rca on bad input', () => {
   it('says what is wrong in one line and exits 2', () => {
     for (const [args, message] of [
       [['/nonexistent'], 'omen: /nonexistent: no such folder'],
-      [[], 'omen: nothing to evaluate: give a PetShop folder, --generated, or both'],
+      [[], 'omen: nothing to evaluate: give a PetShop folder, --generated, --demo, or several'],
       [
         ['--generated', '--ranker', 'magic'],
         'omen: unknown ranker "magic" (known: combined, baro, onset, correlation, graph)',

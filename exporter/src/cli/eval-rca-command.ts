@@ -7,6 +7,7 @@ import { EXIT } from './exit.js';
 export interface EvalRcaFlags {
   json?: boolean;
   generated?: boolean;
+  demo?: boolean;
   seed: string;
   cases: string;
   ranker: string;
@@ -22,11 +23,11 @@ function integer(name: string, text: string, min: number): number {
 
 export function evalRcaCommand(dir: string | undefined, flags: EvalRcaFlags): void {
   try {
+    const seed = integer('--seed', flags.seed, 0);
     const report = runEvalRca({
       dir,
-      generated: flags.generated
-        ? { seed: integer('--seed', flags.seed, 0), count: integer('--cases', flags.cases, 1) }
-        : undefined,
+      generated: flags.generated ? { seed, count: integer('--cases', flags.cases, 1) } : undefined,
+      demo: flags.demo ? { seed } : undefined,
       ranker: flags.ranker,
       onProgress: (line) => process.stderr.write(`${line}\n`),
     });

@@ -112,7 +112,11 @@ export function buildProgram(): Command {
     )
     .argument('[dir]', 'PetShop-layout folder: <scenario>/graph.csv, noissue/, <split>/issue_N/')
     .option('--generated', 'also (or instead) evaluate the generated varied-cause set')
-    .option('--seed <n>', 'seed of the generated set', '1')
+    .option(
+      '--demo',
+      "also (or instead) evaluate the demo application's cascades (each incident on each service)",
+    )
+    .option('--seed <n>', 'seed of the generated set and the demo runs', '1')
     .option('--cases <n>', 'cases in the generated set', '200')
     .option('--ranker <name>', `ranker: ${Object.keys(rca).join(', ')}`, DEFAULT_RCA_RANKER)
     .option('--per-case', 'also print each case: root cause, its rank, the top 3')
@@ -121,7 +125,8 @@ export function buildProgram(): Command {
       'after',
       '\nExit 2 on bad input. Examples:\n' +
         '  omen eval rca ../shared/data/petshop\n' +
-        '  omen eval rca --generated --seed 2 --cases 300 --json',
+        '  omen eval rca --generated --seed 2 --cases 300 --json\n' +
+        '  omen eval rca ../shared/data/petshop --generated --demo',
     )
     .action(evalRcaCommand);
 

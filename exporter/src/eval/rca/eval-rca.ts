@@ -1,8 +1,10 @@
 /**
  * `omen eval rca`: load the labelled cases (a PetShop-layout folder, the generated
- * varied-cause set, or both), rank each with one registered ranker, score top-k recall.
+ * varied-cause set, the demo application's cascades, or several), rank each with one
+ * registered ranker, score top-k recall.
  */
 import { rca, type RcaRankerName } from '../../models/registry.js';
+import { demoCases } from './demo-cases.js';
 import { RcaInputError } from './errors.js';
 import type { LabelledCase } from './labelled-case.js';
 import { readPetShop } from './petshop.js';
@@ -14,6 +16,8 @@ export interface EvalRcaOptions {
   dir?: string;
   /** The generated varied-cause set: its seed and size. */
   generated?: { seed: number; count: number };
+  /** The demo application's cascades: every incident kind on every service it can target. */
+  demo?: { seed: number };
   ranker: string;
   onProgress?: (line: string) => void;
 }
@@ -43,8 +47,16 @@ function loadCases(options: EvalRcaOptions): { cases: LabelledCase[]; sources: s
     cases.push(...generateCases({ seed, count }));
     sources.push(`generated call graphs, seed ${seed} (${count} cases)`);
   }
+  if (options.demo) {
+    const { seed } = options.demo;
+    options.onProgress?.(`running the demo's incidents (seed ${seed})`);
+    const demo = demoCases({ seed });
+    cases.push(...demo.cases);
+    const silent = demo.silent.length > 0 ? `; no alert, left out: ${demo.silent.join(', ')}` : '';
+    sources.push(`demo application's cascades, seed ${seed} (${demo.cases.length} cases${silent})`);
+  }
   if (cases.length === 0)
-    throw new RcaInputError('nothing to evaluate: give a PetShop folder, --generated, or both');
+    throw new RcaInputError('nothing to evaluate: give a PetShop folder, --generated, --demo, or several');
   return { cases, sources };
 }
 

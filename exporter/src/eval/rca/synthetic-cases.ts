@@ -78,7 +78,7 @@ function toSeries(metrics: Map<string, NodeMetrics>, without: Set<string>): RcaS
 }
 
 /** When the symptom's alert fires: its first lasting move once the fault has begun, or null. */
-function alertStep(input: RcaCase, faultStep: number): number | null {
+export function alertStep(input: RcaCase, faultStep: number): number | null {
   const s = input.series.find((x) => x.node === input.symptom.node && x.metric === input.symptom.metric)!;
   const scale = robustScale(s.baseline);
   if (!scale) return null;
