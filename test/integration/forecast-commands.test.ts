@@ -124,6 +124,15 @@ describe('omen eval breach', () => {
     expect(out).toMatch(/^real\/shift\.csv\s+\S+\s+\S+\s+\S+\s+\S+\s+4\s/m);
   });
 
+  it('predicts over the horizon asked for, and refuses one that is not a whole number of steps', () => {
+    const result = omen('eval', 'breach', '--horizon', '48', dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/P\(breach within 48 steps\)/);
+    const refused = omen('eval', 'breach', '--horizon', '0', dir);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/--horizon.*expected a whole number of steps/);
+  });
+
   it('refuses a folder without CSV files', () => {
     const result = omen('eval', 'breach', join(dir, 'data', 'nothing'));
     expect(result.code).toBe(2);
