@@ -35,10 +35,10 @@ export const seriesStatus = z
         }),
       )
       .meta({ description: 'P(breach within each horizon); empty until the series has a forecast' }),
-    timeToBreachSeconds: z
-      .number()
-      .nullable()
-      .meta({ description: 'Until a breach is more likely than not; null: none within the longest horizon' }),
+    timeToBreachSeconds: z.number().nullable().meta({
+      description:
+        'Until a breach is more likely than not; null: none within the longest horizon, or the step it would fall on is still warming',
+    }),
   })
   .meta({ id: 'SeriesStatus' });
 

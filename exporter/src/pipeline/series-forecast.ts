@@ -71,7 +71,12 @@ export function forecastView(
         breachProbability: warming ? null : (prediction.probability[i] as number),
       };
     }),
-    timeToBreachSeconds: stepsToBreach === null ? null : (stepsToBreach * settings.stepMs) / 1000,
+    // A step whose interval still rests on too few errors says "as likely as not" of any
+    // value: a time to breach there would be made up, so there is none until it has warmed.
+    timeToBreachSeconds:
+      stepsToBreach === null || forecaster.warmingAt(state, stepsToBreach)
+        ? null
+        : (stepsToBreach * settings.stepMs) / 1000,
     warming: forecaster.warmingAt(state, settings.longestSteps),
   };
 }
