@@ -69,7 +69,7 @@ describe('conformal intervals', () => {
     const state: ForecasterState = JSON.parse(JSON.stringify(forecaster.fit(values, { horizons: [4] })));
     const point = forecaster.forecast(state, 4).point[3] as number;
     const [low, mid, high] = [point - 10, point, point + 10].map(
-      (x) => forecaster.exceedance(state, 4, x)[3] as number,
+      (x) => forecaster.exceedanceAt(state, [4], x)[0] as number,
     );
     expect(low).toBeGreaterThan(0.98);
     expect(mid).toBeGreaterThan(0.3);

@@ -10,7 +10,6 @@ import {
   createConformal,
   errorCount,
   errorQuantilesAt,
-  exceedance,
   exceedanceAt,
   advance,
   start,
@@ -84,11 +83,6 @@ export function conformalForecaster<S>(
     },
     forecastAt(state: ForecasterState, horizons: readonly number[]): ForecastPath {
       return withIntervals(state, horizons, model.predictAt(state.point as S, horizons));
-    },
-    exceedance(state: ForecasterState, steps: number, threshold: number, drift = 0): number[] {
-      const point = model.predict(state.point as S, steps);
-      const path = drift === 0 ? point : point.map((p, k) => p + drift * (k + 1));
-      return exceedance(state.calibration, path, threshold);
     },
     exceedanceAt(state: ForecasterState, steps: readonly number[], threshold: number, drift = 0): number[] {
       const point = model.predictAt(state.point as S, steps);

@@ -11,6 +11,7 @@
  * error leaves, and sorted, so quantiles and tail shares are a lookup and a binary search.
  */
 
+import { sharedByContents } from '../shared-by-contents.js';
 import { upperBound } from '../sorted-search.js';
 
 export interface ConformalState {
@@ -168,20 +169,12 @@ function shareAbove(sorted: readonly number[], x: number): number {
 }
 
 // The breach walk asks for the same steps at every observation: each step's bracket is worked
-// out once per set of anchors and shared by every series with that set; each series' anchors
-// array (never edited after createConformal) finds it without building the key again.
-const bracketsByKey = new Map<string, Bracket[]>();
-const bracketsByAnchors = new WeakMap<readonly number[], Bracket[]>();
+// out once per set of anchors (a state's, never edited after createConformal), grown on demand.
+const knownBrackets = sharedByContents((): Bracket[] => []);
 
 /** The brackets of steps 1..steps for these anchors. */
 function bracketsFor(anchors: readonly number[], steps: number): Bracket[] {
-  let brackets = bracketsByAnchors.get(anchors);
-  if (!brackets) {
-    const key = anchors.join(',');
-    brackets = bracketsByKey.get(key) ?? [];
-    bracketsByKey.set(key, brackets);
-    bracketsByAnchors.set(anchors, brackets);
-  }
+  const brackets = knownBrackets(anchors);
   for (let h = brackets.length + 1; h <= steps; h += 1) brackets.push(bracket(anchors, h));
   return brackets;
 }
@@ -195,13 +188,10 @@ function shareBeyond(state: ConformalState, at: Bracket, forecast: number, thres
   return a * (1 - weight) + shareAbove(state.sorted[high] as number[], margin) * weight;
 }
 
-/** P(point[h-1] + error > threshold) for each step, from the empirical error distributions. */
-export function exceedance(state: ConformalState, point: readonly number[], threshold: number): number[] {
-  const brackets = bracketsFor(state.anchors, point.length);
-  return point.map((forecast, i) => shareBeyond(state, brackets[i] as Bracket, forecast, threshold));
-}
-
-/** The same at the given steps ahead only: `point[i]` is the forecast `steps[i]` steps ahead. */
+/**
+ * P(forecast + error > threshold) at the given steps ahead (ascending, each ≥ 1), from the
+ * empirical error distributions: `point[i]` is the forecast `steps[i]` steps ahead.
+ */
 export function exceedanceAt(
   state: ConformalState,
   steps: readonly number[],

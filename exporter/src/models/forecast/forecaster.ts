@@ -67,11 +67,9 @@ export interface Forecaster {
   /** The forecast at the given steps ahead only (each ≥ 1): `point[i]` is `horizons[i]` steps ahead. */
   forecastAt(state: ForecasterState, horizons: readonly number[]): ForecastPath;
   /**
-   * P(value > threshold) at each of steps 1..steps, from the predictive distribution; with
-   * `drift`, of a point path that also climbs by `drift` per step.
+   * P(value > threshold) at each of the given steps ahead (ascending, each ≥ 1), from the
+   * predictive distribution; with `drift`, of a point path that also climbs by `drift` per step.
    */
-  exceedance(state: ForecasterState, steps: number, threshold: number, drift?: number): number[];
-  /** The same at the given steps ahead only (ascending, each ≥ 1). */
   exceedanceAt(state: ForecasterState, steps: readonly number[], threshold: number, drift?: number): number[];
   /** True while the interval `steps` ahead rests on fewer out-of-sample errors than asked for. */
   warmingAt(state: ForecasterState, steps: number): boolean;

@@ -6,24 +6,15 @@
  * maximum between two looks 12% apart is what the grid gives up, and the calibration (which
  * learns from the same grid) absorbs what that costs. `omen eval breach` measures it.
  */
+import { sharedByContents } from '../shared-by-contents.js';
+
 const RESOLUTION = 8;
 
-// One grid per set of horizons, shared by every series with that set; each series' horizons
-// array (never edited after createBreachState) finds it without building the key again.
-const gridsByKey = new Map<string, readonly number[]>();
-const grids = new WeakMap<readonly number[], readonly number[]>();
-
-/** Ascending steps from 1 to the longest horizon; `horizons` ascending, each ≥ 1. */
-export function breachGrid(horizons: readonly number[]): readonly number[] {
-  let grid = grids.get(horizons);
-  if (!grid) {
-    const key = horizons.join(',');
-    grid = gridsByKey.get(key) ?? gridOf(horizons);
-    gridsByKey.set(key, grid);
-    grids.set(horizons, grid);
-  }
-  return grid;
-}
+/**
+ * Ascending steps from 1 to the longest horizon; `horizons` ascending, each ≥ 1 (a breach
+ * state's, never edited after createBreachState). One grid per set of horizons.
+ */
+export const breachGrid: (horizons: readonly number[]) => readonly number[] = sharedByContents(gridOf);
 
 function gridOf(horizons: readonly number[]): readonly number[] {
   const steps = new Set(horizons);

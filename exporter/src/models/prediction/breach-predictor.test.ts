@@ -40,7 +40,7 @@ describe('breach prediction on a series crossing its threshold at known times', 
   it('says more for "within the horizon" than the horizon end alone', () => {
     // From phase 1, the peak is 5 steps ahead and over by step 12 (phase 13).
     const walk = walkTo(24 * 20 + 1);
-    const atEnd = forecasters.median_combination().exceedance(walk.forecast, 12, THRESHOLD)[11] as number;
+    const atEnd = forecasters.median_combination().exceedanceAt(walk.forecast, [12], THRESHOLD)[0] as number;
     expect(atEnd).toBeLessThan(0.05);
     expect(walk.prediction.raw[1]).toBeGreaterThan(0.9);
   });
