@@ -5,7 +5,7 @@
  *    (parseBodyOrThrow(ingestRequest)) → PushSource.ingest → committed in DuckDB; no HTTP.
  *  - scrape: exposition text → the scrape source's reader (parse, signals per service) →
  *    store.writeSamples, as a cycle writes them; no HTTP.
- * Run: npm run bench (or npx tsx test/bench/ingest.ts).
+ * Run: npm run bench (or npx tsx test/bench/ingest.ts [push|scrape] for one path only).
  */
 import { join } from 'node:path';
 import { ingestRequest } from '../../exporter/src/api/contract.js';
@@ -170,19 +170,28 @@ async function compare(
   reportStages(name, name === 'push' ? PUSH_BATCHES * PUSH_BATCH : SCRAPES * SERIES, bestRound);
 }
 
+const only = process.argv[2];
+if (only !== undefined && only !== 'push' && only !== 'scrape') {
+  console.error(`usage: tsx test/bench/ingest.ts [push|scrape] (got ${only})`);
+  process.exit(2);
+}
 const temp = tempDir('omen-bench-ingest-');
 try {
   console.log(
     `ingest: ${SERIES} series, DuckDB ${STORE_SETTINGS.memoryLimit} / ${STORE_SETTINGS.threads} threads, temp files`,
   );
-  console.log(
-    `push path: ${PUSH_BATCHES} bodies × ${PUSH_BATCH} samples (JSON → contract → PushSource.ingest → commit)`,
-  );
-  await compare('push', (path) => rawAppenderRate(path, PUSH_BATCHES, PUSH_BATCH), pushPath);
-  console.log(
-    `scrape path: ${SCRAPES} expositions × ${SERIES} lines (parse → signals → writeSamples → commit)`,
-  );
-  await compare('scrape', (path) => rawAppenderRate(path, SCRAPES, SERIES), scrapePath);
+  if (only !== 'scrape') {
+    console.log(
+      `push path: ${PUSH_BATCHES} bodies × ${PUSH_BATCH} samples (JSON → contract → PushSource.ingest → commit)`,
+    );
+    await compare('push', (path) => rawAppenderRate(path, PUSH_BATCHES, PUSH_BATCH), pushPath);
+  }
+  if (only !== 'push') {
+    console.log(
+      `scrape path: ${SCRAPES} expositions × ${SERIES} lines (parse → signals → writeSamples → commit)`,
+    );
+    await compare('scrape', (path) => rawAppenderRate(path, SCRAPES, SERIES), scrapePath);
+  }
 } finally {
   temp.cleanup();
 }

@@ -45,20 +45,22 @@ export class IngestRejected extends Error {
 
 export function resolveBatch(batch: PushBatch, rules: BatchRules, nowMs: number): ResolvedBatch {
   const samples = batch.samples.map((sample, index) => {
-    checkSignal(sample.signal, `samples[${index}].signal`, rules);
-    const timestampMs = resolveTime(sample.timestamp, `samples[${index}].timestamp`, rules, nowMs);
+    checkSignal(sample.signal, index, rules);
+    const timestampMs = resolveTime(sample.timestamp, 'samples', index, rules, nowMs);
     return { signal: sample.signal, service: sample.service, timestampMs, value: sample.value };
   });
   const events = batch.events.map((event, index) => ({
     service: event.service,
     type: event.type,
     severity: event.severity,
-    timestampMs: resolveTime(event.timestamp, `events[${index}].timestamp`, rules, nowMs),
+    timestampMs: resolveTime(event.timestamp, 'events', index, rules, nowMs),
   }));
   return { samples, events };
 }
 
-function checkSignal(signal: string, field: string, rules: BatchRules): void {
+function checkSignal(signal: string, index: number, rules: BatchRules): void {
+  if (signal !== rules.eventSignal && rules.signals.has(signal)) return;
+  const field = `samples[${index}].signal`;
   if (signal === rules.eventSignal) {
     throw new IngestRejected(field, `"${signal}" is computed from error events; push events instead`);
   }
@@ -71,18 +73,34 @@ function checkSignal(signal: string, field: string, rules: BatchRules): void {
   }
 }
 
-function resolveTime(value: PushTimestamp | undefined, field: string, rules: BatchRules, nowMs: number) {
+const timestampField = (list: string, index: number) => `${list}[${index}].timestamp`;
+
+/** The field's name is spelled out only for a rejection: this runs for every sample. */
+function resolveTime(
+  value: PushTimestamp | undefined,
+  list: 'samples' | 'events',
+  index: number,
+  rules: BatchRules,
+  nowMs: number,
+) {
   if (value === undefined) return nowMs;
   const ms = typeof value === 'number' ? Math.round(value * 1000) : Date.parse(value);
-  if (!Number.isFinite(ms)) throw new IngestRejected(field, 'expected RFC 3339 time or Unix seconds');
+  if (!Number.isFinite(ms))
+    throw new IngestRejected(timestampField(list, index), 'expected RFC 3339 time or Unix seconds');
   if (ms > nowMs + rules.maxFutureMs) {
     // A common slip: Date.now() sent where Unix seconds are expected lands in year ~55 000.
     const hint =
       typeof value === 'number' && value > 1e11 ? ' (Unix seconds expected, not milliseconds?)' : '';
-    throw new IngestRejected(field, `is more than ${rules.maxFutureMs / 1000}s in the future${hint}`);
+    throw new IngestRejected(
+      timestampField(list, index),
+      `is more than ${rules.maxFutureMs / 1000}s in the future${hint}`,
+    );
   }
   if (ms < nowMs - rules.maxAgeMs) {
-    throw new IngestRejected(field, 'is older than the raw retention, so it would never be read');
+    throw new IngestRejected(
+      timestampField(list, index),
+      'is older than the raw retention, so it would never be read',
+    );
   }
   return ms;
 }

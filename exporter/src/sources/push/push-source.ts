@@ -43,8 +43,12 @@ export class PushSource implements Source {
   private readonly windowMs: number;
   private readonly forgetAfterMs: number;
   private readonly rules: BatchRules;
-  /** Newest committed sample per series since the last collect: bounded by the series count. */
-  private pending = new Map<string, SeriesSample>();
+  /**
+   * Newest committed sample per series (by signal, then service) since the last collect:
+   * bounded by the series count. Nested rather than keyed by joined text, which would be
+   * built and hashed for every pushed sample.
+   */
+  private pending = new Map<string, Map<string, SeriesSample>>();
 
   constructor(
     private readonly config: PushSourceConfig,
@@ -78,9 +82,10 @@ export class PushSource implements Source {
     await this.deps.store.writeErrorEvents(events);
     await this.deps.store.writeSamples(samples);
     for (const sample of samples) {
-      const key = `${sample.signal}\u0000${sample.service}`;
-      const known = this.pending.get(key);
-      if (!known || known.timestampMs <= sample.timestampMs) this.pending.set(key, sample);
+      let services = this.pending.get(sample.signal);
+      if (!services) this.pending.set(sample.signal, (services = new Map()));
+      const known = services.get(sample.service);
+      if (!known || known.timestampMs <= sample.timestampMs) services.set(sample.service, sample);
     }
     this.deps.logger.debug({ samples: samples.length, events: events.length }, 'ingested a pushed batch');
     return { samples: samples.length, events: events.length };
@@ -93,7 +98,7 @@ export class PushSource implements Source {
       toMs: nowMs,
     });
     // Taken only after the read succeeded: a failed collect keeps them for the next cycle.
-    const committed = [...this.pending.values()];
+    const committed = [...this.pending.values()].flatMap((services) => [...services.values()]);
     this.pending = new Map();
     return {
       samples: eventRates(counts, this.config.signal, this.windowMs, nowMs),

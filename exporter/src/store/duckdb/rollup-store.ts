@@ -35,9 +35,14 @@ export class RollupMark {
     return new RollupMark((await readProgress(connection)).rolledUntilMs);
   }
 
+  /** Whether a batch reaching back to `oldestMs` must mark its time dirty. */
+  reachesRolled(oldestMs: number): boolean {
+    return this.rolledUntil !== null && oldestMs < this.rolledUntil;
+  }
+
   /** Call inside the batch's transaction, with the batch's oldest sample time. */
   async noteWritten(connection: DuckDBConnection, oldestMs: number): Promise<void> {
-    if (this.rolledUntil === null || oldestMs >= this.rolledUntil) return;
+    if (!this.reachesRolled(oldestMs)) return;
     await connection.run('UPDATE rollup_progress SET dirty_from = least(coalesce(dirty_from, $1), $1)', [
       msToTimestamp(oldestMs),
     ]);

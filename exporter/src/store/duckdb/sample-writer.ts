@@ -1,9 +1,9 @@
 /**
- * Writes a batch of samples as one transaction: new series first, then the samples
- * through the Appender in data chunks (column vectors, faster than row by row), and a
- * late-sample mark for the rollup job when the batch reaches back into rolled buckets.
- * Either the whole batch is committed or none of it is. Each series' first/last/count
- * is merged in memory once the batch has committed (series-stats.ts says why).
+ * Writes a batch of samples atomically: new series first, then the samples through the
+ * Appender in data chunks (column vectors, faster than row by row), and a late-sample mark
+ * for the rollup job when the batch reaches back into rolled buckets. Either the whole
+ * batch is committed or none of it is. Each series' first/last/count is updated in memory
+ * once the batch has committed (series-stats.ts says why).
  */
 import {
   DOUBLE,
@@ -17,11 +17,19 @@ import {
 import type { SeriesSample } from '../../sources/source.js';
 import type { RollupMark } from './rollup-store.js';
 import type { SeriesIds } from './series-ids.js';
-import type { SeriesStat, SeriesStats } from './series-stats.js';
+import type { SeriesStats } from './series-stats.js';
 import { inTransaction, msToTimestamp } from './sql-values.js';
 
 /** DuckDB's vector size: the most rows one data chunk holds. */
 const CHUNK_ROWS = 2048;
+
+/**
+ * DuckDB's Appender flushes its buffered rows every 100 vectors and at close, each flush
+ * in a transaction of its own when none is open. Up to this size a batch is one flush, so
+ * closing the Appender commits the batch whole, with no BEGIN/COMMIT round trips (they
+ * cost a third of a push's write time).
+ */
+const ONE_FLUSH_ROWS = 100 * CHUNK_ROWS;
 
 export class SampleWriter {
   private readonly chunk = DuckDBDataChunk.create([INTEGER, TIMESTAMP, DOUBLE]);
@@ -35,25 +43,22 @@ export class SampleWriter {
 
   async write(samples: readonly SeriesSample[]): Promise<void> {
     if (samples.length === 0) return;
-    assertWritable(samples);
+    const oldestMs = oldestWritable(samples);
     const { connection } = this;
-    const batch = new Map<number, SeriesStat>();
-    const resolved = await inTransaction(connection, async () => {
-      const ids = await this.seriesIds.resolve(connection, samples);
-      const seriesIds = ids.ids;
+    const selfCommitting = samples.length < ONE_FLUSH_ROWS && !this.rollups.reachesRolled(oldestMs);
+    const append = async () => {
+      // Outside a transaction, new series rows commit on their own: if the samples then
+      // fail, an unused series row is left, which the next batch of it reuses.
+      const resolved = await this.seriesIds.resolve(connection, samples);
       appendAll(await connection.createAppender('samples'), (appender) =>
-        this.appendChunks(appender, samples, seriesIds),
+        this.appendChunks(appender, samples, resolved.ids),
       );
-      let oldestMs = Infinity;
-      samples.forEach((sample, i) => {
-        track(batch, seriesIds[i]!, sample.timestampMs);
-        oldestMs = Math.min(oldestMs, sample.timestampMs);
-      });
       await this.rollups.noteWritten(connection, oldestMs);
-      return ids;
-    });
+      return resolved;
+    };
+    const resolved = selfCommitting ? await append() : await inTransaction(connection, append);
     resolved.commit();
-    this.stats.merge(batch);
+    this.stats.add(resolved.ids, samples);
   }
 
   private appendChunks(appender: DuckDBAppender, samples: readonly SeriesSample[], ids: readonly number[]) {
@@ -91,8 +96,9 @@ class TimestampCache {
 }
 
 /**
- * Fills and closes an Appender. Closing flushes the rows into the open transaction;
- * after a failure the unflushed rows are dropped and the caller's rollback removes the rest.
+ * Fills and closes an Appender. Closing flushes the rows into the open transaction, or
+ * commits them when none is open; after a failure the unflushed rows are dropped and the
+ * caller's rollback (if any) removes the rest.
  */
 function appendAll(appender: DuckDBAppender, fill: (appender: DuckDBAppender) => void): void {
   try {
@@ -109,24 +115,19 @@ function appendAll(appender: DuckDBAppender, fill: (appender: DuckDBAppender) =>
   appender.closeSync();
 }
 
-/** Checked before the transaction starts, so a bad sample costs no work. */
-function assertWritable(samples: readonly SeriesSample[]): void {
+/**
+ * The batch's oldest sample time. Every timestamp is checked before anything is written,
+ * so a bad sample costs no work.
+ */
+function oldestWritable(samples: readonly SeriesSample[]): number {
+  let oldestMs = Infinity;
   for (const sample of samples) {
     if (!Number.isFinite(sample.timestampMs)) {
       throw new RangeError(
         `sample of ${sample.signal}/${sample.service} has no valid timestamp (${sample.timestampMs}); batch not written`,
       );
     }
+    if (sample.timestampMs < oldestMs) oldestMs = sample.timestampMs;
   }
-}
-
-function track(stats: Map<number, SeriesStat>, id: number, timestampMs: number): void {
-  const current = stats.get(id);
-  if (!current) {
-    stats.set(id, { firstMs: timestampMs, lastMs: timestampMs, count: 1 });
-    return;
-  }
-  current.firstMs = Math.min(current.firstMs, timestampMs);
-  current.lastMs = Math.max(current.lastMs, timestampMs);
-  current.count += 1;
+  return oldestMs;
 }

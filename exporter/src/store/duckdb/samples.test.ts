@@ -114,6 +114,35 @@ describe('DuckDB sample store', () => {
     expect(await store.readWindows([minutes(0, 10)])).toMatchObject([{ service: 'fresh', values: [4] }]);
   });
 
+  it('leaves nothing of a failed batch bigger than one Appender flush', async () => {
+    // Past 100 vectors the Appender flushes on its own: without the batch's own
+    // transaction those rows would be committed before the bad sample is reached.
+    const batch: SeriesSample[] = [];
+    for (let m = 0; m < 210; m += 1) {
+      for (let s = 0; s < 1000; s += 1) batch.push(sample(`svc-${s}`, m, m));
+    }
+    batch.push({ ...sample('svc-0', 300, 1), timestampMs: 1e20 });
+    await expect(store.writeSamples(batch)).rejects.toThrow(/writing samples/);
+    expect(await store.listSeries()).toEqual([]);
+    expect(await store.readWindows([minutes(0, 300)])).toEqual([]);
+  });
+
+  it('keeps first/last/count for thousands of series across batches', async () => {
+    const services = Array.from({ length: 3000 }, (_, s) => `svc-${String(s).padStart(4, '0')}`);
+    await store.writeSamples(services.map((service) => sample(service, 5, 1)));
+    await store.writeSamples(services.map((service, s) => sample(service, s % 2 === 0 ? 9 : 2, 1)));
+    const series = await store.listSeries();
+    expect(series).toHaveLength(3000);
+    expect(series[0]).toMatchObject({ service: 'svc-0000', firstSampleMs: T0 + 5 * MINUTE, samples: 2 });
+    expect(series[0]!.lastSampleMs).toBe(T0 + 9 * MINUTE);
+    expect(series[2999]).toMatchObject({
+      service: 'svc-2999',
+      firstSampleMs: T0 + 2 * MINUTE,
+      lastSampleMs: T0 + 5 * MINUTE,
+      samples: 2,
+    });
+  });
+
   it('serialises concurrent writes: every one is committed', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

@@ -11,7 +11,11 @@ import { LIST_OF, list, toNumber, toText } from './sql-values.js';
 const keyOf = (signal: string, service: string) => `${signal}\u0000${service}`;
 
 export class SeriesIds {
-  private readonly ids = new Map<string, number>();
+  /**
+   * By signal, then service: a lookup hashes strings the sample already holds (V8 caches
+   * a string's hash), where one joined key would be built and hashed for every sample.
+   */
+  private readonly ids = new Map<string, Map<string, number>>();
   private readonly keys = new Map<number, SeriesKey>();
 
   static async load(connection: DuckDBConnection): Promise<SeriesIds> {
@@ -29,22 +33,24 @@ export class SeriesIds {
   }
 
   private add(id: number, key: SeriesKey): void {
-    this.ids.set(keyOf(key.signal, key.service), id);
+    let services = this.ids.get(key.signal);
+    if (!services) this.ids.set(key.signal, (services = new Map()));
+    services.set(key.service, id);
     this.keys.set(id, key);
   }
 
   get size(): number {
-    return this.ids.size;
+    return this.keys.size;
   }
 
   get(signal: string, service: string): number | undefined {
-    return this.ids.get(keyOf(signal, service));
+    return this.ids.get(signal)?.get(service);
   }
 
   /**
    * The id of each key, in input order, inserting the series not seen yet. Call inside
    * the write transaction, and `commit` only once it has committed: a rolled-back series
-   * row must not stay in the cache. Each key's text is built once: this runs per sample.
+   * row must not stay in the cache. This runs per sample: only a miss builds a key text.
    */
   async resolve(
     connection: DuckDBConnection,
@@ -53,10 +59,10 @@ export class SeriesIds {
     const ids = new Array<number>(keys.length);
     const missing = new Map<string, { key: SeriesKey; at: number[] }>();
     keys.forEach((key, i) => {
-      const text = keyOf(key.signal, key.service);
-      const id = this.ids.get(text);
+      const id = this.get(key.signal, key.service);
       if (id !== undefined) ids[i] = id;
       else {
+        const text = keyOf(key.signal, key.service);
         const entry = missing.get(text);
         if (entry) entry.at.push(i);
         else missing.set(text, { key: { signal: key.signal, service: key.service }, at: [i] });

@@ -10,17 +10,42 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SeriesInfo, SeriesKey } from '../store.js';
 import { inTransaction, msToTimestamp, toNumber } from './sql-values.js';
 
-export interface SeriesStat {
-  firstMs: number;
-  lastMs: number;
-  count: number;
-}
-
 const STAGED = 'series_stats_flush';
 
+/**
+ * Per-series figures in columns indexed by series id. Ids come from a sequence, so they
+ * are dense; a batch then updates its series with no allocation. A map of one object per
+ * series, rebuilt per batch, cost more than appending the samples (test/bench/ingest.ts).
+ */
+class StatColumns {
+  firstMs = new Float64Array(0);
+  lastMs = new Float64Array(0);
+  count = new Float64Array(0);
+
+  get length(): number {
+    return this.count.length;
+  }
+
+  /** Room for `id`, growing by doubling so a growing series count costs amortised O(1). */
+  reserve(id: number): void {
+    if (id < this.count.length) return;
+    const size = Math.max(id + 1, 2 * this.count.length, 1024);
+    this.firstMs = grown(this.firstMs, size);
+    this.lastMs = grown(this.lastMs, size);
+    this.count = grown(this.count, size);
+  }
+}
+
+function grown(column: Float64Array, size: number): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(size);
+  next.set(column);
+  return next;
+}
+
 export class SeriesStats {
-  private readonly stats = new Map<number, SeriesStat>();
-  private readonly dirty = new Set<number>();
+  private columns = new StatColumns();
+  private dirty = new Uint8Array(0);
+  private dirtyIds: number[] = [];
 
   /** Loads the table, recounting it first if the last process did not close the store. */
   static async open(connection: DuckDBConnection, log?: (recountMs: number) => void): Promise<SeriesStats> {
@@ -43,37 +68,52 @@ export class SeriesStats {
     return stats;
   }
 
-  /** Call once the batch has committed. */
-  merge(batch: ReadonlyMap<number, SeriesStat>): void {
-    for (const [id, add] of batch) {
-      const known = this.stats.get(id);
-      this.stats.set(
-        id,
-        known && known.count > 0
-          ? {
-              firstMs: Math.min(known.firstMs, add.firstMs),
-              lastMs: Math.max(known.lastMs, add.lastMs),
-              count: known.count + add.count,
-            }
-          : add,
-      );
-      this.dirty.add(id);
+  /** Call once the batch has committed: `ids[i]` is the series of `samples[i]`. */
+  add(ids: ArrayLike<number>, samples: readonly { timestampMs: number }[]): void {
+    const columns = this.columns;
+    for (let i = 0; i < samples.length; i += 1) {
+      const id = ids[i]!;
+      const timestampMs = samples[i]!.timestampMs;
+      if (id >= columns.length) this.reserve(id);
+      const { firstMs, lastMs, count } = columns;
+      if (count[id] === 0) {
+        firstMs[id] = timestampMs;
+        lastMs[id] = timestampMs;
+      } else {
+        if (timestampMs < firstMs[id]!) firstMs[id] = timestampMs;
+        if (timestampMs > lastMs[id]!) lastMs[id] = timestampMs;
+      }
+      count[id] = count[id]! + 1;
+      if (this.dirty[id] === 0) {
+        this.dirty[id] = 1;
+        this.dirtyIds.push(id);
+      }
+    }
+  }
+
+  private reserve(id: number): void {
+    this.columns.reserve(id);
+    if (this.dirty.length < this.columns.length) {
+      const dirty = new Uint8Array(this.columns.length);
+      dirty.set(this.dirty);
+      this.dirty = dirty;
     }
   }
 
   /** Writes what changed since the last flush to the table, in one transaction. */
   async flush(connection: DuckDBConnection): Promise<void> {
-    if (this.dirty.size === 0) return;
-    const ids = [...this.dirty];
+    if (this.dirtyIds.length === 0) return;
+    const ids = this.dirtyIds;
+    const { firstMs, lastMs, count } = this.columns;
     await inTransaction(connection, async () => {
       await connection.run(`DELETE FROM ${STAGED}`);
       const appender = await connection.createAppender(STAGED, 'main', 'temp');
       for (const id of ids) {
-        const s = this.stats.get(id)!;
+        if (count[id] === 0) continue;
         appender.appendInteger(id);
-        appender.appendTimestamp(msToTimestamp(s.firstMs));
-        appender.appendTimestamp(msToTimestamp(s.lastMs));
-        appender.appendBigInt(BigInt(s.count));
+        appender.appendTimestamp(msToTimestamp(firstMs[id]!));
+        appender.appendTimestamp(msToTimestamp(lastMs[id]!));
+        appender.appendBigInt(BigInt(count[id]!));
         appender.endRow();
       }
       appender.closeSync();
@@ -82,7 +122,9 @@ export class SeriesStats {
          FROM ${STAGED} b WHERE series.id = b.id`,
       );
     });
-    for (const id of ids) this.dirty.delete(id);
+    // Writes share the writer connection's queue, so no batch was added during the flush.
+    for (const id of ids) this.dirty[id] = 0;
+    this.dirtyIds = [];
   }
 
   /** After SQL changed the table (retention): the table is the truth again. Flush first. */
@@ -93,13 +135,15 @@ export class SeriesStats {
          FROM series WHERE sample_count > 0`,
       )
     ).getRows();
-    this.stats.clear();
-    for (const [id, first, last, count] of rows) {
-      this.stats.set(toNumber(id ?? null), {
-        firstMs: toNumber(first ?? null),
-        lastMs: toNumber(last ?? null),
-        count: toNumber(count ?? null),
-      });
+    this.columns = new StatColumns();
+    this.dirty = new Uint8Array(0);
+    this.dirtyIds = [];
+    for (const [rawId, first, last, count] of rows) {
+      const id = toNumber(rawId ?? null);
+      this.reserve(id);
+      this.columns.firstMs[id] = toNumber(first ?? null);
+      this.columns.lastMs[id] = toNumber(last ?? null);
+      this.columns.count[id] = toNumber(count ?? null);
     }
   }
 
@@ -112,10 +156,11 @@ export class SeriesStats {
   /** Series with samples, by signal then service, as listSeries returns them. */
   list(names: ReadonlyMap<number, SeriesKey>): SeriesInfo[] {
     const out: SeriesInfo[] = [];
-    for (const [id, s] of this.stats) {
-      const key = names.get(id);
-      if (!key || s.count === 0) continue;
-      out.push({ ...key, firstSampleMs: s.firstMs, lastSampleMs: s.lastMs, samples: s.count });
+    const { firstMs, lastMs, count } = this.columns;
+    for (let id = 0; id < count.length; id += 1) {
+      const key = count[id] === 0 ? undefined : names.get(id);
+      if (!key) continue;
+      out.push({ ...key, firstSampleMs: firstMs[id]!, lastSampleMs: lastMs[id]!, samples: count[id]! });
     }
     return out.sort((a, b) => compareText(a.signal, b.signal) || compareText(a.service, b.service));
   }
