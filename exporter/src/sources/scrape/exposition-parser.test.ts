@@ -132,6 +132,21 @@ describe('parseExposition: malformed input costs only the bad lines', () => {
     ]);
   });
 
+  it('knows a series again however its labels are spelled, and never merges two series', () => {
+    const spellings = [
+      'm{a="x\\"y",b="1"} 1', // canonical: the key is read straight from the line
+      'm{b="1",a="x\\"y"} 2', // unsorted
+      'm{ a = "x\\"y" , b="1" } 3', // blanks
+      'm{a="x\\"y",b="1",} 4', // trailing comma
+      'm{a="x\\"y",b="1"}\t5 1700000000000',
+    ];
+    const others = ['m{a="x\\"y",b="1",c=""} 6', 'm{a="x\\"y"} 7', 'm{a="x\\\\y",b="1"} 8', 'm_{a="x"} 9'];
+    const { samples, errors } = parseExposition([...spellings, ...others, 'n{} 1', 'n 2', ''].join('\n'));
+    expect(samples.map((sample) => sample.value)).toEqual([1, 6, 7, 8, 9, 1]);
+    expect(errors.map((error) => error.line)).toEqual([2, 3, 4, 5, 11]);
+    expect(samples[0]!.labels).toEqual({ a: 'x"y', b: '1' });
+  });
+
   it('skips a line over the length limit', () => {
     const huge = `big{v="${'x'.repeat(70 * 1024)}"} 1`;
     const text = around(huge);

@@ -11,8 +11,9 @@
  * or ±Inf: those cannot be turned into rates or modelled, so they are reported rather than
  * passed on.
  */
-import { parseSampleLine } from './exposition-line.js';
-import { seriesKey, type ExpositionSample } from './sample.js';
+import { SampleLineReader } from './exposition-line.js';
+import type { ExpositionSample } from './sample.js';
+import { SeenSeries } from './seen-series.js';
 
 export type ExpositionFormat = 'text' | 'openmetrics';
 
@@ -59,10 +60,17 @@ class ExpositionReader {
   readonly errors: LineError[] = [];
   errorCount = 0;
   sawEof = false;
-  private readonly seen = new Set<string>();
+  private readonly seen: SeenSeries;
   private readonly types = new Map<string, string>();
+  private readonly lines = new SampleLineReader();
 
-  constructor(private readonly maxReportedErrors: number) {}
+  /** `bodyLength` sizes the table of seen series: a sample line is rarely under 32 characters. */
+  constructor(
+    private readonly maxReportedErrors: number,
+    bodyLength: number,
+  ) {
+    this.seen = new SeenSeries(Math.min(bodyLength / 32, 1 << 20));
+  }
 
   fail(line: number, reason: string): void {
     this.errorCount++;
@@ -78,16 +86,17 @@ class ExpositionReader {
     else this.types.set(family, type);
   }
 
-  sample(line: number, text: string): void {
-    const outcome = parseSampleLine(text);
-    if ('error' in outcome) return this.fail(line, outcome.error);
-    const { name, labels, value } = outcome.sample;
+  /** The sample line body[start, end). */
+  sample(line: number, body: string, start: number, end: number): void {
+    const sample = this.lines.read(body, start, end);
+    if (typeof sample === 'string') return this.fail(line, sample);
+    const { name, value } = sample;
     if (this.isCreatedTimestamp(name)) return;
     if (!Number.isFinite(value)) return this.fail(line, `${name}: value ${value} cannot be used`);
-    const key = seriesKey(name, labels);
-    if (this.seen.has(key)) return this.fail(line, `${name}: duplicate series (the first one is kept)`);
-    this.seen.add(key);
-    this.samples.push(outcome.sample);
+    if (!this.seen.add(this.lines.hash, sample)) {
+      return this.fail(line, `${name}: duplicate series (the first one is kept)`);
+    }
+    this.samples.push(sample);
   }
 
   private isCreatedTimestamp(name: string): boolean {
@@ -96,21 +105,46 @@ class ExpositionReader {
   }
 }
 
+const CARRIAGE_RETURN = 13;
+const HASH = 35;
+
+/** Whether a character may start a line's content: printable ASCII other than a blank. */
+const isVisibleAscii = (c: number) => c > 32 && c < 127;
+
 export function parseExposition(body: string, options: ParseOptions = {}): ParsedExposition {
   const maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
-  const reader = new ExpositionReader(options.maxReportedErrors ?? DEFAULT_MAX_REPORTED_ERRORS);
-  const lines = body.split('\n');
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (text.trim() === '') return;
-    if (reader.sawEof) return reader.fail(line, 'text after # EOF');
-    if (text.length > maxLineLength) return reader.fail(line, `line longer than ${maxLineLength} characters`);
-    if (text.trimStart().startsWith('#')) return reader.comment(line, text.trimStart());
-    reader.sample(line, text);
-  });
+  const reader = new ExpositionReader(options.maxReportedErrors ?? DEFAULT_MAX_REPORTED_ERRORS, body.length);
+  // Line by line in place, with no array of line strings: a scrape has tens of thousands.
+  let line = 0;
+  for (let start = 0; start <= body.length;) {
+    let next = body.indexOf('\n', start);
+    if (next === -1) next = body.length;
+    line += 1;
+    const end = next > start && body.charCodeAt(next - 1) === CARRIAGE_RETURN ? next - 1 : next;
+    readLine(reader, body, line, start, end, maxLineLength);
+    start = next + 1;
+  }
   if (options.format === 'openmetrics' && !reader.sawEof) {
-    reader.fail(lines.length, 'no # EOF: the response may have been cut short');
+    reader.fail(line, 'no # EOF: the response may have been cut short');
   }
   return { samples: reader.samples, errors: reader.errors, errorCount: reader.errorCount };
+}
+
+function readLine(
+  reader: ExpositionReader,
+  body: string,
+  line: number,
+  start: number,
+  end: number,
+  maxLineLength: number,
+): void {
+  const first = start < end ? body.charCodeAt(start) : -1;
+  // The common lines start with a letter or `#`; anything else is checked on its text.
+  const text = isVisibleAscii(first) ? undefined : body.slice(start, end);
+  if (text !== undefined && text.trim() === '') return;
+  if (reader.sawEof) return reader.fail(line, 'text after # EOF');
+  if (end - start > maxLineLength) return reader.fail(line, `line longer than ${maxLineLength} characters`);
+  const comment = text === undefined ? first === HASH : text.trimStart().startsWith('#');
+  if (comment) return reader.comment(line, (text ?? body.slice(start, end)).trimStart());
+  reader.sample(line, body, start, end);
 }

@@ -162,7 +162,10 @@ export function matchesSelector(
   selector: Selector,
   sample: { name: string; labels: Readonly<Record<string, string>> },
 ): boolean {
-  return compiledOf(selector).every((matcher) =>
-    matcher.test(matcher.label === '__name__' ? sample.name : (sample.labels[matcher.label] ?? '')),
-  );
+  // A loop, not every(): this runs for every sample of every scrape.
+  for (const matcher of compiledOf(selector)) {
+    const value = matcher.label === '__name__' ? sample.name : (sample.labels[matcher.label] ?? '');
+    if (!matcher.test(value)) return false;
+  }
+  return true;
 }

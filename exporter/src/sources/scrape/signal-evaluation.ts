@@ -87,31 +87,38 @@ function ratioBy(numerators: Map<string, RateSum>, denominators: Map<string, Rat
   return values;
 }
 
-const AGGREGATES = {
-  sum: (values: number[]) => values.reduce((total, value) => total + value, 0),
-  avg: (values: number[]) => values.reduce((total, value) => total + value, 0) / values.length,
-  // reduce, not Math.min(...values): a spread of a large array overflows the stack.
-  min: (values: number[]) => values.reduce((lowest, value) => Math.min(lowest, value)),
-  max: (values: number[]) => values.reduce((highest, value) => Math.max(highest, value)),
-} satisfies Record<string, (values: number[]) => number>;
+/** How each aggregate folds one more value in; avg is a sum divided by the count at the end. */
+const FOLDS = {
+  sum: (total: number, value: number) => total + value,
+  avg: (total: number, value: number) => total + value,
+  min: (lowest: number, value: number) => Math.min(lowest, value),
+  max: (highest: number, value: number) => Math.max(highest, value),
+} satisfies Record<string, (folded: number, value: number) => number>;
 
+/**
+ * Folds values as they come rather than collecting an array per service: this runs over
+ * every sample of every scrape, and the arrays were a large share of its garbage.
+ */
 function aggregateBy(
   samples: readonly ExpositionSample[],
   selector: Selector,
   by: readonly string[],
-  aggregate: keyof typeof AGGREGATES,
+  aggregate: keyof typeof FOLDS,
 ): Map<string, number> {
-  const groups = new Map<string, number[]>();
+  const fold = FOLDS[aggregate];
+  const folded = new Map<string, number>();
+  const counts = aggregate === 'avg' ? new Map<string, number>() : undefined;
   for (const sample of samples) {
     // The selector first: most of a target's samples belong to other metrics.
     if (!matchesSelector(selector, sample)) continue;
     const service = serviceOf(sample.labels, by);
     if (service === undefined) continue;
-    const values = groups.get(service);
-    if (values) values.push(sample.value);
-    else groups.set(service, [sample.value]);
+    const known = folded.get(service);
+    folded.set(service, known === undefined ? sample.value : fold(known, sample.value));
+    counts?.set(service, (counts.get(service) ?? 0) + 1);
   }
-  return new Map([...groups].map(([service, values]) => [service, AGGREGATES[aggregate](values)]));
+  if (counts) for (const [service, total] of folded) folded.set(service, total / counts.get(service)!);
+  return folded;
 }
 
 /** The `_bucket` twin of a histogram's selector: every metric-name matcher gets the suffix. */
