@@ -56,7 +56,6 @@ const METRIC_TYPES = new Set([
 const TYPES_WITH_CREATED = new Set(['counter', 'histogram', 'summary', 'gaugehistogram']);
 
 class ExpositionReader {
-  readonly samples: ExpositionSample[] = [];
   readonly errors: LineError[] = [];
   errorCount = 0;
   sawEof = false;
@@ -64,12 +63,12 @@ class ExpositionReader {
   private readonly types = new Map<string, string>();
   private readonly lines = new SampleLineReader();
 
-  /** `bodyLength` sizes the table of seen series: a sample line is rarely under 32 characters. */
+  /** `bodyLength` sizes the table of seen series: sample lines are rarely under 48 characters. */
   constructor(
     private readonly maxReportedErrors: number,
     bodyLength: number,
   ) {
-    this.seen = new SeenSeries(Math.min(bodyLength / 32, 1 << 20));
+    this.seen = new SeenSeries(Math.min(bodyLength / 48, 1 << 20));
   }
 
   fail(line: number, reason: string): void {
@@ -93,10 +92,13 @@ class ExpositionReader {
     const { name, value } = sample;
     if (this.isCreatedTimestamp(name)) return;
     if (!Number.isFinite(value)) return this.fail(line, `${name}: value ${value} cannot be used`);
-    if (!this.seen.add(this.lines.hash, sample)) {
+    if (!this.seen.admit(this.lines.hash, sample)) {
       return this.fail(line, `${name}: duplicate series (the first one is kept)`);
     }
-    this.samples.push(sample);
+  }
+
+  samples(): ExpositionSample[] {
+    return this.seen.samples;
   }
 
   private isCreatedTimestamp(name: string): boolean {
@@ -127,7 +129,7 @@ export function parseExposition(body: string, options: ParseOptions = {}): Parse
   if (options.format === 'openmetrics' && !reader.sawEof) {
     reader.fail(line, 'no # EOF: the response may have been cut short');
   }
-  return { samples: reader.samples, errors: reader.errors, errorCount: reader.errorCount };
+  return { samples: reader.samples(), errors: reader.errors, errorCount: reader.errorCount };
 }
 
 function readLine(

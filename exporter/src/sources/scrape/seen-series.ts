@@ -8,43 +8,54 @@
 import type { ExpositionSample } from './sample.js';
 
 export class SeenSeries {
-  // Open addressing over typed slots: a Map of 10 000 entries, built per scrape, cost a
-  // quarter of the parse.
+  /** Every sample admitted, in order: one per series. */
+  readonly samples: ExpositionSample[] = [];
+  // Open addressing over typed slots (a sample's index + 1; 0 is free): a Map of 10 000
+  // entries, built per scrape, cost a quarter of the parse, and an array of objects as
+  // slots cost the time to fill it.
   private hashes: Int32Array;
-  private samples: (ExpositionSample | null)[];
-  private count = 0;
+  private slots: Int32Array;
 
   /** Sized for `expected` series up front, so a scrape's table is not regrown as it fills. */
   constructor(expected = 512) {
     let capacity = 1024;
     while (capacity < 2 * expected) capacity *= 2;
     this.hashes = new Int32Array(capacity);
-    this.samples = new Array<ExpositionSample | null>(capacity).fill(null);
+    this.slots = new Int32Array(capacity);
   }
 
-  /** Records the sample's series; false when it was seen already. */
-  add(hash: number, sample: ExpositionSample): boolean {
-    if (2 * (this.count + 1) > this.samples.length) this.grow();
-    const mask = this.samples.length - 1;
+  /** Keeps the sample unless its series was seen already; false when it was. */
+  admit(hash: number, sample: ExpositionSample): boolean {
+    if (2 * (this.samples.length + 1) > this.slots.length) this.grow();
+    const slot = this.find(hash, sample);
+    if (this.slots[slot] !== 0) return false;
+    this.samples.push(sample);
+    this.hashes[slot] = hash;
+    this.slots[slot] = this.samples.length;
+    return true;
+  }
+
+  /** The sample's slot: the one holding its series, or the free one it would take. */
+  private find(hash: number, sample: ExpositionSample): number {
+    const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const other = this.samples[slot];
-      if (other === null) {
-        this.hashes[slot] = hash;
-        this.samples[slot] = sample;
-        this.count += 1;
-        return true;
-      }
-      if (this.hashes[slot] === hash && sameSeries(other!, sample)) return false;
+      const index = this.slots[slot]!;
+      if (index === 0) return slot;
+      if (this.hashes[slot] === hash && sameSeries(this.samples[index - 1]!, sample)) return slot;
     }
   }
 
   private grow(): void {
-    const { hashes, samples } = this;
+    const { hashes, slots } = this;
     this.hashes = new Int32Array(2 * hashes.length);
-    this.samples = new Array<ExpositionSample | null>(2 * samples.length).fill(null);
-    this.count = 0;
-    samples.forEach((sample, slot) => {
-      if (sample !== null) this.add(hashes[slot]!, sample);
+    this.slots = new Int32Array(2 * slots.length);
+    const mask = this.slots.length - 1;
+    slots.forEach((index, old) => {
+      if (index === 0) return;
+      let slot = hashes[old]! & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.hashes[slot] = hashes[old]!;
+      this.slots[slot] = index;
     });
   }
 }
