@@ -200,12 +200,12 @@ export function compileSignal(signal: SignalConfig): CompiledSignal {
 
 /** Every signal's values at `nowMs`, as the samples a source hands to the pipeline. */
 export function evaluateSignals(signals: readonly CompiledSignal[], input: EvaluationInput): SeriesSample[] {
-  return signals.flatMap((signal) =>
-    [...signal.evaluate(input)].map(([service, value]) => ({
-      signal: signal.name,
-      service,
-      timestampMs: input.nowMs,
-      value,
-    })),
-  );
+  const samples: SeriesSample[] = [];
+  for (const signal of signals) {
+    // forEach, not for…of: no [service, value] pair is made per service.
+    signal.evaluate(input).forEach((value, service) => {
+      samples.push({ signal: signal.name, service, timestampMs: input.nowMs, value });
+    });
+  }
+  return samples;
 }
