@@ -24,7 +24,7 @@ export const serviceName = (i: number) => `svc-${String(i).padStart(5, '0')}`;
  * sizes, appended row by row through DuckDB's Appender into a table shaped like `samples`,
  * in a fresh file with the store's settings.
  */
-export async function rawAppenderRate(path: string, batches: number, batchSize: number): Promise<number> {
+export async function rawAppenderRate(path: string, batches: number, batchSize: number): Promise<Rate> {
   const instance = await DuckDBInstance.create(path, {
     memory_limit: STORE_SETTINGS.memoryLimit,
     threads: String(STORE_SETTINGS.threads),
@@ -34,7 +34,7 @@ export async function rawAppenderRate(path: string, batches: number, batchSize: 
     await connection.run(
       'CREATE TABLE samples (series_id INTEGER NOT NULL, ts TIMESTAMP NOT NULL, value DOUBLE NOT NULL)',
     );
-    const started = performance.now();
+    const clock = startClock();
     for (let b = 0; b < batches; b += 1) {
       const appender = await connection.createAppender('samples');
       for (let i = 0; i < batchSize; i += 1) {
@@ -45,11 +45,32 @@ export async function rawAppenderRate(path: string, batches: number, batchSize: 
       }
       appender.closeSync();
     }
-    return (batches * batchSize) / seconds(started);
+    return clock.rate(batches * batchSize);
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * Samples per second of wall time, and per second of this process's CPU time (every
+ * thread: DuckDB's too). On a shared machine the CPU figure is the steadier one: a busy
+ * neighbour stretches wall time, not the work done.
+ */
+export interface Rate {
+  wall: number;
+  cpu: number;
+}
+
+export function startClock(): { rate: (samples: number) => Rate } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return {
+    rate: (samples) => {
+      const used = process.cpuUsage(cpu);
+      return { wall: samples / seconds(wall), cpu: samples / ((used.user + used.system) / 1e6) };
+    },
+  };
 }
 
 export function seconds(startedMs: number): number {
