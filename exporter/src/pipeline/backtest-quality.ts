@@ -23,8 +23,8 @@ export interface FitQuality {
 
 /** Errors at the one-step anchor (anchors always start at 1). */
 export function oneStepError(calibration: ConformalState): number | null {
-  const sorted = calibration.sorted[0];
-  if (!sorted || sorted.length === 0) return null;
+  const sorted = calibration.errors.sorted(0);
+  if (sorted.length === 0) return null;
   const median = sorted[Math.floor(sorted.length / 2)] as number;
   let sum = 0;
   for (const error of sorted) sum += Math.abs(error - median);

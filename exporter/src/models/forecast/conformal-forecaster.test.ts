@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededGaussian } from '../anomaly/synthetic-series.js';
 import { conformalForecaster } from './conformal-forecaster.js';
-import { anchorHorizons } from './conformal.js';
+import { advance, anchorHorizons, createConformal, errorQuantiles, start } from './conformal.js';
 import type { ForecasterState } from './forecaster.js';
 import { referenceValues } from './reference-series.test-support.js';
 import { seasonalNaive } from './seasonal-naive.js';
@@ -11,6 +11,19 @@ describe('anchorHorizons', () => {
   it('holds powers of two up to the longest horizon and every horizon asked for', () => {
     expect(anchorHorizons([1, 12, 48])).toEqual([1, 2, 4, 8, 12, 16, 32, 48]);
     expect(anchorHorizons([3])).toEqual([1, 2, 3]);
+  });
+});
+
+describe('conformal error quantiles', () => {
+  it('keep a value that equals its error inside the band, though errors are kept to Float32', () => {
+    // fround(0.7) is below 0.7: read as kept, the upper bound would leave 0.7 out.
+    const state = createConformal([1], 50);
+    start(state, [0]);
+    for (let t = 0; t < 40; t += 1) advance(state, 0.7, [0]);
+    const [[low, high]] = errorQuantiles(state, 1, [0.1, 0.9]) as [[number, number]];
+    expect(high).toBeGreaterThanOrEqual(0.7);
+    expect(low).toBeLessThanOrEqual(0.7);
+    expect(high - low).toBeLessThan(1e-6);
   });
 });
 
@@ -66,7 +79,7 @@ describe('conformal intervals', () => {
   it('give P(value > x) that falls as x rises, and near 0 and 1 far from the forecast', () => {
     const values = referenceValues({ period: 24, slope: 0, amplitude: 5, noise: 1, seed: 8 }, 24 * 12);
     const forecaster = conformalForecaster(theta);
-    const state: ForecasterState = JSON.parse(JSON.stringify(forecaster.fit(values, { horizons: [4] })));
+    const state: ForecasterState = forecaster.fit(values, { horizons: [4] });
     const point = forecaster.forecast(state, 4).point[3] as number;
     const [low, mid, high] = [point - 10, point, point + 10].map(
       (x) => forecaster.exceedanceAt(state, [4], x)[0] as number,

@@ -7,26 +7,22 @@
  * distribution; horizons between anchors interpolate, horizons past the last grow like √h.
  *
  * Updates edit the state in place (10 000 series move every cycle; copying each window per
- * point was most of the cost). The window is kept twice: in arrival order, to know which
- * error leaves, and sorted, so quantiles and tail shares are a lookup and a binary search.
+ * point was most of the cost). The windows and delay lines live in typed arrays
+ * (error-windows.ts, delay-lines.ts): as JS arrays they were most of the process's heap.
  */
 
+import { DelayLines } from './delay-lines.js';
+import { ErrorWindows } from './error-windows.js';
 import { sharedByContents } from '../shared-by-contents.js';
-import { upperBound } from '../sorted-search.js';
 
 export interface ConformalState {
   /** Horizons (steps, ascending) whose errors are tracked exactly. */
   anchors: number[];
   window: number;
-  /** Per anchor: recent signed errors in arrival order, a ring once `window` long. */
-  errors: number[][];
-  /** Per anchor: the same errors, ascending. */
-  sorted: number[][];
-  /** Per anchor: where the ring writes next once full. */
-  next: number[];
-  /** Per anchor h: a delay line of the last h forecasts for step h; `delay` indexes the oldest. */
-  pending: number[][];
-  delay: number[];
+  /** Per anchor: its last `window` signed errors, in arrival order and ascending. */
+  errors: ErrorWindows;
+  /** Per anchor h: the forecasts made for h steps ahead at the last h origins. */
+  pending: DelayLines;
 }
 
 /** Powers of two below the longest horizon, plus the horizons themselves. */
@@ -42,41 +38,9 @@ export function createConformal(anchors: readonly number[], window: number): Con
   return {
     anchors: [...anchors],
     window,
-    errors: anchors.map(() => []),
-    sorted: anchors.map(() => []),
-    next: anchors.map(() => 0),
-    pending: anchors.map(() => []),
-    delay: anchors.map(() => 0),
+    errors: new ErrorWindows(anchors.length, window),
+    pending: new DelayLines([...anchors]),
   };
-}
-
-/**
- * Swaps `leaving` for `entering` in ascending `sorted`, in place: the values between the two
- * positions move by one, rather than the whole tail twice (two splices were an update's cost).
- */
-function replaceSorted(sorted: number[], leaving: number, entering: number): void {
-  let i = upperBound(sorted, leaving) - 1;
-  if (entering >= leaving) {
-    for (; i + 1 < sorted.length && (sorted[i + 1] as number) <= entering; i += 1)
-      sorted[i] = sorted[i + 1] as number;
-  } else {
-    for (; i > 0 && (sorted[i - 1] as number) > entering; i -= 1) sorted[i] = sorted[i - 1] as number;
-  }
-  sorted[i] = entering;
-}
-
-function addError(state: ConformalState, a: number, error: number): void {
-  const ring = state.errors[a] as number[];
-  const sorted = state.sorted[a] as number[];
-  if (ring.length < state.window) {
-    ring.push(error);
-    sorted.splice(upperBound(sorted, error), 0, error);
-    return;
-  }
-  const at = state.next[a] as number;
-  replaceSorted(sorted, ring[at] as number, error);
-  ring[at] = error;
-  state.next[a] = (at + 1) % state.window;
 }
 
 /**
@@ -84,21 +48,17 @@ function addError(state: ConformalState, a: number, error: number): void {
  * an error), and `forecastAt(h)` is the new origin's forecast h steps ahead.
  */
 export function advance(state: ConformalState, value: number, forecastAt: readonly number[]): ConformalState {
-  state.anchors.forEach((h, a) => {
-    const line = state.pending[a] as number[];
-    const oldest = state.delay[a] as number;
-    if (line.length === h) {
-      addError(state, a, value - (line[oldest] as number));
-      line[oldest] = forecastAt[a] as number;
-      state.delay[a] = (oldest + 1) % h;
-    } else line.push(forecastAt[a] as number);
-  });
+  const { errors, pending } = state;
+  for (let a = 0; a < state.anchors.length; a += 1) {
+    if (pending.isFull(a)) errors.add(a, value - pending.oldest(a));
+    pending.push(a, forecastAt[a] as number);
+  }
   return state;
 }
 
 /** Starts the delay lines from the first origin, before any value has arrived. */
 export function start(state: ConformalState, forecastAt: readonly number[]): ConformalState {
-  state.anchors.forEach((_, a) => (state.pending[a] as number[]).push(forecastAt[a] as number));
+  state.anchors.forEach((_, a) => state.pending.push(a, forecastAt[a] as number));
   return state;
 }
 
@@ -106,7 +66,7 @@ export function start(state: ConformalState, forecastAt: readonly number[]): Con
 export function errorCount(state: ConformalState, steps: number): number {
   let fewest = Infinity;
   state.anchors.forEach((h, a) => {
-    if (h <= steps || a === 0) fewest = Math.min(fewest, (state.errors[a] as number[]).length);
+    if (h <= steps || a === 0) fewest = Math.min(fewest, state.errors.size(a));
   });
   return fewest === Infinity ? 0 : fewest;
 }
@@ -131,12 +91,18 @@ function bracket(anchors: readonly number[], h: number): Bracket {
   return { low: high - 1, high, weight: (h - a0) / ((anchors[high] as number) - a0), stretch: 1 };
 }
 
-/** Conformal quantile of sorted errors: the finite-sample rank ⌈(n+1)p⌉ (clamped). */
-function rankQuantile(sorted: readonly number[], p: number): number {
-  const n = sorted.length;
+/**
+ * Conformal quantile of anchor a's errors: the finite-sample rank ⌈(n+1)p⌉ (clamped). Upper
+ * quantiles are read rounded up and lower ones down, so a value equal to the error a bound
+ * was drawn from stays inside the band (error-windows.ts).
+ */
+function rankQuantile(errors: ErrorWindows, a: number, p: number): number {
+  const n = errors.size(a);
   if (n === 0) return 0;
   const k = p >= 0.5 ? Math.ceil((n + 1) * p) : Math.floor((n + 1) * p);
-  return sorted[Math.min(n, Math.max(1, k)) - 1] as number;
+  const at = Math.min(n, Math.max(1, k)) - 1;
+  if (p > 0.5) return errors.atLeast(a, at);
+  return p < 0.5 ? errors.atMost(a, at) : errors.kth(a, at);
 }
 
 /** Error quantiles at probabilities `ps` for each step 1..steps. */
@@ -154,7 +120,7 @@ export function errorQuantilesAt(
   horizons: readonly number[],
   ps: readonly number[],
 ): number[][] {
-  const atAnchor = state.sorted.map((errors) => ps.map((p) => rankQuantile(errors, p)));
+  const atAnchor = state.anchors.map((_, a) => ps.map((p) => rankQuantile(state.errors, a, p)));
   return horizons.map((h) => {
     const { low, high, weight, stretch } = bracket(state.anchors, h);
     const a = atAnchor[low] as number[];
@@ -163,9 +129,9 @@ export function errorQuantilesAt(
   });
 }
 
-/** Share of sorted errors above `x` (with a half-count so it is never exactly 0 or 1). */
-function shareAbove(sorted: readonly number[], x: number): number {
-  return (sorted.length - upperBound(sorted, x) + 0.5) / (sorted.length + 1);
+/** Share of anchor a's errors above `x` (with a half-count so it is never exactly 0 or 1). */
+function shareAbove(errors: ErrorWindows, a: number, x: number): number {
+  return (errors.countAbove(a, x) + 0.5) / (errors.size(a) + 1);
 }
 
 // The breach walk asks for the same steps at every observation: each step's bracket is worked
@@ -183,9 +149,9 @@ function bracketsFor(anchors: readonly number[], steps: number): Bracket[] {
 function shareBeyond(state: ConformalState, at: Bracket, forecast: number, threshold: number): number {
   const { low, high, weight, stretch } = at;
   const margin = (threshold - forecast) / stretch;
-  const a = shareAbove(state.sorted[low] as number[], margin);
+  const a = shareAbove(state.errors, low, margin);
   if (weight === 0) return a;
-  return a * (1 - weight) + shareAbove(state.sorted[high] as number[], margin) * weight;
+  return a * (1 - weight) + shareAbove(state.errors, high, margin) * weight;
 }
 
 /**

@@ -4,10 +4,11 @@
  * calibrated on the series' own out-of-sample errors at each horizon.
  *
  * Everything is pure in the sense that matters here — no I/O, no clock, the same inputs give
- * the same outputs — and states are plain JSON values (stored between cycles, never holding
- * functions or typed arrays). `update` may edit the state it is given and returns it: the
- * caller owns one state per series and keeps only what `update` returns (copying every
- * window of 10 000 series per point would cost more than the models themselves).
+ * the same outputs. Point models' states are plain JSON values; the conformal calibration
+ * keeps its windows in typed arrays (a forecaster state lives in memory between cycles and
+ * is refitted after a restart, never stored). `update` may edit the state it is given and
+ * returns it: the caller owns one state per series and keeps only what `update` returns
+ * (copying every window of 10 000 series per point would cost more than the models).
  */
 
 import type { ConformalState } from './conformal.js';
