@@ -6,6 +6,7 @@
  * flat stretch where a daily cycle should be, a missing peak).
  */
 import type { AnomalyKind } from '../types.js';
+import { levelAt } from './series-steps.js';
 import type { TailEnsembleState } from './tail-ensemble-state.js';
 
 export interface Component {
@@ -52,7 +53,10 @@ export function createComponents(levelWindow: number): readonly Component[] {
     },
     {
       name: 'level',
-      at: (s, age) => s.levels.at(age),
+      // Recomputed from the values ring rather than kept in a ring of its own (8 KiB a
+      // series): the same values summed in the same order, so a level leaving the window
+      // is bit for bit the one that entered it.
+      at: (s, age) => Math.fround(levelAt(s.values, age, levelWindow)),
       kind: (_side, s) => {
         const share = upwardShare(s, levelWindow);
         return share >= TREND_SHARE || share <= 1 - TREND_SHARE ? 'trend_change' : 'level_shift';

@@ -1,7 +1,7 @@
 /**
  * Moves a tail-ensemble state one point forward in time: a point not newer than the last
  * is refused, a gap longer than the typical spacing becomes missing points (NaN), so the
- * season's lag still lands on the same phase, and the moving average is extended.
+ * season's lag still lands on the same phase.
  */
 import type { TimedValue } from '../types.js';
 import type { Ring } from './ring.js';
@@ -34,9 +34,8 @@ export function levelAt(values: Ring, age: number, levelWindow: number): number 
   return count * 2 >= levelWindow ? sum / count : NaN;
 }
 
-function pushPoint(state: TailEnsembleState, value: number, levelWindow: number): void {
+function pushPoint(state: TailEnsembleState, value: number): void {
   state.values.push(value);
-  state.levels.push(levelAt(state.values, 0, levelWindow));
   state.points += 1;
   if (!Number.isNaN(value)) state.observed += 1;
 }
@@ -45,7 +44,7 @@ function pushPoint(state: TailEnsembleState, value: number, levelWindow: number)
  * Returns how many points were pushed: 0 (and the state untouched) for a point not newer
  * than the last one, more than 1 when a gap was filled with missing points.
  */
-export function advance(state: TailEnsembleState, point: TimedValue, levelWindow: number): number {
+export function advance(state: TailEnsembleState, point: TimedValue): number {
   const { timestampMs } = point;
   if (state.lastMs !== null && !(timestampMs > state.lastMs)) return 0;
   let pushed = 1;
@@ -53,14 +52,14 @@ export function advance(state: TailEnsembleState, point: TimedValue, levelWindow
     const spacing = timestampMs - state.lastMs;
     if (state.stepMs !== null && spacing >= GAP_FACTOR * state.stepMs) {
       const missing = Math.min(Math.round(spacing / state.stepMs) - 1, state.values.capacity);
-      for (let i = 0; i < missing; i += 1) pushPoint(state, NaN, levelWindow);
+      for (let i = 0; i < missing; i += 1) pushPoint(state, NaN);
       pushed += missing;
     }
     state.steps.push(spacing);
     if (state.steps.length > STEP_MEMORY) state.steps.shift();
     state.stepMs = median(state.steps);
   }
-  pushPoint(state, Number.isFinite(point.value) ? point.value : NaN, levelWindow);
+  pushPoint(state, Number.isFinite(point.value) ? point.value : NaN);
   state.lastMs = timestampMs;
   return pushed;
 }

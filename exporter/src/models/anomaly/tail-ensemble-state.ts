@@ -3,8 +3,8 @@
  * state is explicit so the store can persist it (a restart does not cold-start a series);
  * the tail fits are derived from the rings and refitted after a restore instead of stored.
  */
+import { COMPONENT_INDEX } from './components.js';
 import { Ring, type RingJson } from './ring.js';
-import { levelAt } from './series-steps.js';
 import { SortedWindow } from './sorted-window.js';
 import type { TailEnsembleParams } from './tail-ensemble-params.js';
 
@@ -13,10 +13,11 @@ export interface TailEnsembleState {
   points: number;
   /** Real points seen. */
   observed: number;
-  /** Recent values; long enough for a season's lag behind every history point. */
+  /**
+   * Recent values; long enough for a season's lag behind every history point (and for the
+   * moving average behind it, which components.ts recomputes from here).
+   */
   values: Ring;
-  /** Moving averages over `levelWindow` values, one per point. */
-  levels: Ring;
   /** Season length in points, or null while none is known. */
   period: number | null;
   /** Points at the last season check (seasons found from the data are re-checked). */
@@ -27,21 +28,26 @@ export interface TailEnsembleState {
   steps: number[];
   /** Point index of the detection that opened the current refractory period. */
   refractoryFrom: number | null;
-  /** Per component, its last `history` values in order (derived from the rings, not persisted). */
-  windows: SortedWindow[];
+  /**
+   * Per component, its last `history` values in order (derived from the ring, not persisted);
+   * null for the season's while no season is known (most series have none).
+   */
+  windows: Array<SortedWindow | null>;
   /** False when the windows must be rebuilt from the rings (after a restore). */
   windowsReady: boolean;
 }
 
 const STATE_VERSION = 2;
 
-/** The moving averages of the values, oldest first, as pushPoint computed them. */
-function levelsOf(values: Ring, capacity: number, levelWindow: number): Ring {
-  const levels = new Ring(capacity);
-  for (let age = Math.min(capacity, values.size) - 1; age >= 0; age -= 1) {
-    levels.push(levelAt(values, age, levelWindow));
-  }
-  return levels;
+const SEASON_WINDOW = COMPONENT_INDEX.season;
+
+/**
+ * Gives the season's window room while a season is known and frees it otherwise; a new one
+ * is empty (the caller rebuilds it: the season has just changed).
+ */
+export function fitSeasonWindow(state: TailEnsembleState, history: number): void {
+  if (state.period === null) state.windows[SEASON_WINDOW] = null;
+  else state.windows[SEASON_WINDOW] ??= new SortedWindow(history);
 }
 
 /** The longest season looked for: two of them must fit in the history. */
@@ -52,28 +58,27 @@ export function initialState(params: TailEnsembleParams, components: number): Ta
     points: 0,
     observed: 0,
     values: new Ring(params.history + maxPeriod(params) + 2),
-    // A level leaves the history window at age history + 1.
-    levels: new Ring(params.history + 2),
     period: null,
     periodCheckedAt: 0,
     lastMs: null,
     stepMs: null,
     steps: [],
     refractoryFrom: null,
-    windows: Array.from({ length: components }, () => new SortedWindow(params.history)),
+    windows: Array.from({ length: components }, (_, i) =>
+      i === SEASON_WINDOW ? null : new SortedWindow(params.history),
+    ),
     windowsReady: true,
   };
 }
 
-/** The persisted part: the scalars and the rings; the windows are derived from the rings. */
-type StateJson = Omit<TailEnsembleState, 'windows' | 'windowsReady' | 'values' | 'levels'> & {
+/** The persisted part: the scalars and the ring; the windows are derived from the ring. */
+type StateJson = Omit<TailEnsembleState, 'windows' | 'windowsReady' | 'values'> & {
   version: number;
   values: RingJson;
 };
 
 export function encodeState(state: TailEnsembleState): StateJson {
-  // The levels are means of the values: recomputed on decode rather than saved twice.
-  const { windows: _windows, windowsReady: _ready, values, levels: _levels, ...scalars } = state;
+  const { windows: _windows, windowsReady: _ready, values, ...scalars } = state;
   return { version: STATE_VERSION, ...scalars, values: values.toJSON() };
 }
 
@@ -118,7 +123,6 @@ export function decodeState(
     points: s.points,
     observed: s.observed,
     values,
-    levels: levelsOf(values, fresh.levels.capacity, params.levelWindow),
     period: s.period,
     periodCheckedAt: s.periodCheckedAt,
     lastMs: s.lastMs,

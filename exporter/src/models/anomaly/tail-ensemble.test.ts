@@ -129,6 +129,28 @@ describe('tail_ensemble', () => {
     expect(resumed).toEqual(whole.slice(900));
   });
 
+  it('slides every window to exactly what a rebuild from the ring holds, gaps and a season included', () => {
+    const params = { history: 200 };
+    const values = noise(1200, 4).map((v, i) => v + 10 * Math.sin((2 * Math.PI * i) / 24));
+    // A gap of 3 missing points at 700: the windows are rebuilt there, then slide again.
+    const timestamps = values.map((_, i) => (i < 700 ? i : i + 3) * STEP);
+    const { detector, state } = run(values, AUTO, params, timestamps);
+    expect(state.period).toBe(24);
+    const rebuilt = detector.decode(JSON.parse(JSON.stringify(detector.encode(state))));
+    const next = { timestampMs: (values.length + 3) * STEP, value: 100 };
+    detector.update(state, next, AUTO);
+    detector.update(rebuilt, next, AUTO);
+    const contents = (s: typeof state) => s.windows.map((w) => (w ? [...w.sorted] : null));
+    expect(contents(state)).toEqual(contents(rebuilt));
+    expect(state.windows.every((w) => w?.size === 200)).toBe(true);
+  });
+
+  it('holds a season window only while a season is known', () => {
+    expect(run(noise(500)).state.windows[3]).toBeNull();
+    const seasonal = noise(500).map((v, i) => v + 10 * Math.sin((2 * Math.PI * i) / 24));
+    expect(run(seasonal).state.windows[3]?.size).toBeGreaterThan(0);
+  });
+
   it('refuses a state made with another history length, and a foreign one', () => {
     const small = createTailEnsembleDetector({ history: 200 });
     const state = small.encode(small.init());

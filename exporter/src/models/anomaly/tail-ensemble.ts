@@ -27,6 +27,7 @@ import { resolveTailEnsembleParams, type TailEnsembleParams } from './tail-ensem
 import {
   decodeState,
   encodeState,
+  fitSeasonWindow,
   initialState,
   maxPeriod,
   type TailEnsembleState,
@@ -87,6 +88,7 @@ function slideWindows(
   rebuildSeason: boolean,
   history: number,
 ): void {
+  fitSeasonWindow(state, history);
   for (const component of components) {
     const window = state.windows[COMPONENT_INDEX[component.name]];
     if (!window) continue;
@@ -227,7 +229,7 @@ export function createTailEnsembleDetector(
     historyPoints: resolved.history + maxPeriod(resolved) + 2,
     init: () => initialState(resolved, components.length),
     update(state, point: TimedValue, context) {
-      const pushed = advance(state, point, resolved.levelWindow);
+      const pushed = advance(state, point);
       if (pushed === 0) return null;
       const period = state.period;
       updatePeriod(state, context, resolved);
