@@ -42,27 +42,30 @@ describe('ErrorWindows', () => {
     expect(windows.size(0)).toBe(3);
   });
 
-  it('answers ranks and counts as the sorted reference does, through thousands of evictions', () => {
-    const random = mulberry32(17);
-    const capacity = 25;
-    const windows = new ErrorWindows(4, capacity);
-    const references = Array.from({ length: 4 }, () => new ReferenceWindow(capacity));
-    for (let i = 0; i < 4000; i += 1) {
-      const w = i % 4;
-      // Few distinct values, so ties are common; some far from the rest.
-      const x = random() < 0.1 ? (random() - 0.5) * 1e6 : Math.round(random() * 8) / 3;
-      windows.add(w, x);
-      references[w]!.add(x);
-      if (i % 97 !== 0) continue;
-      for (let v = 0; v < 4; v += 1) {
-        const expected = references[v]!.sorted();
-        expect(contents(windows, v)).toEqual(expected);
-        expect(expected.map((_, k) => windows.kth(v, k))).toEqual(expected);
-        const probe = Math.round(random() * 8) / 3;
-        expect(windows.countAbove(v, probe)).toBe(expected.filter((e) => e > Math.fround(probe)).length);
+  // 300 needs two-byte arrival tags.
+  it.each([25, 300])(
+    'answers ranks and counts as a sorted reference of %i does, through evictions',
+    (capacity) => {
+      const random = mulberry32(17);
+      const windows = new ErrorWindows(4, capacity);
+      const references = Array.from({ length: 4 }, () => new ReferenceWindow(capacity));
+      for (let i = 0; i < 16 * capacity + 1000; i += 1) {
+        const w = i % 4;
+        // Few distinct values, so ties are common; some far from the rest.
+        const x = random() < 0.1 ? (random() - 0.5) * 1e6 : Math.round(random() * 8) / 3;
+        windows.add(w, x);
+        references[w]!.add(x);
+        if (i % 97 !== 0) continue;
+        for (let v = 0; v < 4; v += 1) {
+          const expected = references[v]!.sorted();
+          expect(contents(windows, v)).toEqual(expected);
+          expect(expected.map((_, k) => windows.kth(v, k))).toEqual(expected);
+          const probe = Math.round(random() * 8) / 3;
+          expect(windows.countAbove(v, probe)).toBe(expected.filter((e) => e > Math.fround(probe)).length);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('keeps errors to Float32 and leaves NaN out', () => {
     const windows = new ErrorWindows(1, 5);

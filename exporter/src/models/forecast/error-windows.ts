@@ -1,22 +1,36 @@
 /**
  * Bounded windows of recent errors, several per series (one per conformal anchor), each
- * kept twice: in arrival order, to know which error leaves, and ascending, so a quantile is
- * a lookup and a tail share a binary search. All windows of a series share one Float32Array:
- * as JS arrays they cost ~100 KiB a series (the sorted copy, edited by splice, held every
- * error as a boxed number), and 10 000 series share one process. Float32 keeps an error to
- * 7 digits of itself, not of the series' level, which is far finer than any interval drawn
- * from 250 of them — except at ties: on quantised series (whole counts, percentages to one
- * decimal) a value often lands exactly on a bound, and a conformal interval covers as often
- * as it promises only if such a value counts as inside. So bounds are read rounded outwards
- * (`atLeast`, `atMost`) and tail counts compare in Float32 (`countAbove`): a tie stays a tie.
+ * kept ascending, so a quantile is a lookup and a tail share a binary search. Which error
+ * leaves when a full window takes a new one is known from an arrival tag kept beside each
+ * value (its slot in a virtual ring): a byte per error instead of a second copy of the
+ * errors in arrival order. All windows of a series share one Float32Array: as JS arrays
+ * they cost ~100 KiB a series (the sorted copy, edited by splice, held every error as a
+ * boxed number), and 10 000 series share one process.
+ *
+ * Float32 keeps an error to 7 digits of itself, not of the series' level, which is far
+ * finer than any interval drawn from 250 of them — except at ties: on quantised series
+ * (whole counts, percentages to one decimal) a value often lands exactly on a bound, and a
+ * conformal interval covers as often as it promises only if such a value counts as inside.
+ * So bounds are read rounded outwards (`atLeast`, `atMost`) and tail counts compare in
+ * Float32 (`countAbove`): a tie stays a tie.
  */
 
 /** Relative size of one Float32 step (2^-23): a rounded error is within half of it. */
 const FLOAT32_STEP = 2 ** -23;
+type Tags = Uint8Array | Uint16Array | Uint32Array;
+
+/** The narrowest unsigned array that numbers `capacity` slots. */
+function tagsFor(length: number, capacity: number): Tags {
+  if (capacity <= 2 ** 8) return new Uint8Array(length);
+  return capacity <= 2 ** 16 ? new Uint16Array(length) : new Uint32Array(length);
+}
+
 export class ErrorWindows {
-  /** Window w's ring at [w·capacity, …), then its sorted copy at [(windows + w)·capacity, …). */
+  /** Window w's errors, ascending, at [w·capacity, w·capacity + size). */
   private readonly data: Float32Array;
-  /** Window w's size at [2w] and, once full, the ring slot written next at [2w + 1]. */
+  /** Beside each error, the arrival slot it was added at (0…capacity − 1, then reused). */
+  private readonly tags: Tags;
+  /** Window w's size at [2w] and, once full, the slot whose error leaves next at [2w + 1]. */
   private readonly fill: Int32Array;
 
   constructor(
@@ -25,7 +39,8 @@ export class ErrorWindows {
   ) {
     if (!Number.isInteger(windows) || windows < 1 || !Number.isInteger(capacity) || capacity < 1)
       throw new Error(`error windows need ≥ 1 window of ≥ 1 value (got ${windows} × ${capacity})`);
-    this.data = new Float32Array(2 * windows * capacity);
+    this.data = new Float32Array(windows * capacity);
+    this.tags = tagsFor(windows * capacity, capacity);
     this.fill = new Int32Array(2 * windows);
   }
 
@@ -41,26 +56,32 @@ export class ErrorWindows {
   add(w: number, error: number): void {
     if (Number.isNaN(error)) return;
     const x = Math.fround(error);
+    const from = w * this.capacity;
     const n = this.fill[2 * w] as number;
-    const ring = w * this.capacity;
-    const sorted = (this.windows + w) * this.capacity;
     if (n < this.capacity) {
-      this.data[ring + n] = x;
-      const at = this.upperBound(sorted, sorted + n, x);
-      this.data.copyWithin(at + 1, at, sorted + n);
-      this.data[at] = x;
+      const at = this.upperBound(from, from + n, x);
+      this.move(at + 1, at, from + n);
+      this.put(at, x, n);
       this.fill[2 * w] = n + 1;
       return;
     }
     const slot = this.fill[2 * w + 1] as number;
-    this.replace(sorted, this.data[ring + slot] as number, x);
-    this.data[ring + slot] = x;
+    // A full window holds each slot once, so the first match from its start is in it.
+    const leaving = this.tags.indexOf(slot, from);
+    const into = this.upperBound(from, from + n, x);
+    if (into > leaving) {
+      this.move(leaving, leaving + 1, into);
+      this.put(into - 1, x, slot);
+    } else {
+      this.move(into + 1, into, leaving);
+      this.put(into, x, slot);
+    }
     this.fill[2 * w + 1] = (slot + 1) % this.capacity;
   }
 
   /** The k-th smallest error of window `w` (k from 0), as kept (to Float32). */
   kth(w: number, k: number): number {
-    return this.data[(this.windows + w) * this.capacity + k] as number;
+    return this.data[w * this.capacity + k] as number;
   }
 
   /** The k-th smallest error, never below the error it was rounded from (an upper bound). */
@@ -77,14 +98,14 @@ export class ErrorWindows {
 
   /** How many errors of window `w` are above x, with x rounded as the errors were. */
   countAbove(w: number, x: number): number {
-    const sorted = (this.windows + w) * this.capacity;
+    const sorted = w * this.capacity;
     const n = this.fill[2 * w] as number;
     return sorted + n - this.upperBound(sorted, sorted + n, Math.fround(x));
   }
 
   /** Window `w`'s errors, ascending (a view: valid until the next add). */
   sorted(w: number): Float32Array {
-    const from = (this.windows + w) * this.capacity;
+    const from = w * this.capacity;
     return this.data.subarray(from, from + (this.fill[2 * w] as number));
   }
 
@@ -100,21 +121,14 @@ export class ErrorWindows {
     return lo;
   }
 
-  /**
-   * Swaps `leaving` for `entering` in the full sorted copy at `from`: only the values between
-   * their two positions move, by one (a block move), not the whole tail twice.
-   */
-  private replace(from: number, leaving: number, entering: number): void {
-    const to = from + this.capacity;
-    // `leaving` is held: the last value ≤ it is an equal one.
-    const at = this.upperBound(from, to, leaving) - 1;
-    const into = this.upperBound(from, to, entering);
-    if (into > at) {
-      this.data.copyWithin(at, at + 1, into);
-      this.data[into - 1] = entering;
-    } else {
-      this.data.copyWithin(into + 1, into, at);
-      this.data[into] = entering;
-    }
+  /** Moves the errors (and their tags) at [start, end) to `target`. */
+  private move(target: number, start: number, end: number): void {
+    this.data.copyWithin(target, start, end);
+    this.tags.copyWithin(target, start, end);
+  }
+
+  private put(at: number, x: number, slot: number): void {
+    this.data[at] = x;
+    this.tags[at] = slot;
   }
 }
