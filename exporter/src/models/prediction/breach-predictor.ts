@@ -9,6 +9,7 @@
  * series exceed the threshold in between?), and the resolved pairs feed an isotonic
  * calibration, so the published number is a frequency the series has actually shown.
  */
+import { DelayLines } from '../forecast/delay-lines.js';
 import type { Forecaster, ForecasterState } from '../forecast/forecaster.js';
 import { upperBound } from '../sorted-search.js';
 import { breachGrid } from './breach-grid.js';
@@ -41,11 +42,10 @@ export interface BreachState {
   horizons: number[];
   calibration: CalibrationState[];
   /**
-   * Per horizon h: a delay line of the raw probabilities said at the last h origins
-   * (`delay` indexes the oldest), resolved when the value h steps after it arrives.
+   * Per horizon h: a delay line of the raw probabilities said at the last h origins,
+   * resolved when the value h steps after it arrives.
    */
-  pending: number[][];
-  delay: number[];
+  pending: DelayLines;
   /** Observations seen, and the index of the latest one above the threshold (−1: none). */
   seen: number;
   lastBreach: number;
@@ -77,11 +77,10 @@ export function createBreachState(
     threshold,
     horizons: sorted,
     calibration: sorted.map(createCalibration),
-    pending: sorted.map(() => []),
-    delay: sorted.map(() => 0),
+    pending: new DelayLines(sorted),
     seen: 0,
     lastBreach: -1,
-    recent: createRecentValues(),
+    recent: createRecentValues(trendWindow),
     trendWindow,
   };
 }
@@ -114,13 +113,12 @@ export function firstPassage(
 export function observeOutcome(state: BreachState, value: number): BreachState {
   state.seen += 1;
   if (value > state.threshold) state.lastBreach = state.seen;
-  if (state.trendWindow > 0) pushRecent(state.recent, value, state.trendWindow);
+  pushRecent(state.recent, value);
   state.horizons.forEach((h, i) => {
-    const line = state.pending[i] as number[];
-    if (line.length < h) return;
+    if (!state.pending.isFull(i)) return;
     // The oldest prediction was said after observation `seen − h`.
     const breached = state.lastBreach > state.seen - h;
-    addOutcome(state.calibration[i] as CalibrationState, line[state.delay[i] as number] as number, breached);
+    addOutcome(state.calibration[i] as CalibrationState, state.pending.oldest(i), breached);
   });
   return state;
 }
@@ -150,15 +148,7 @@ export function breachPredictor(params: Partial<BreachParams> = {}) {
     },
     /** Records a prediction so that its outcome calibrates the ones after it. */
     record(state: BreachState, prediction: BreachPrediction): BreachState {
-      state.horizons.forEach((h, i) => {
-        const line = state.pending[i] as number[];
-        const raw = prediction.raw[i] as number;
-        if (line.length < h) line.push(raw);
-        else {
-          line[state.delay[i] as number] = raw;
-          state.delay[i] = ((state.delay[i] as number) + 1) % h;
-        }
-      });
+      state.horizons.forEach((_, i) => state.pending.push(i, prediction.raw[i] as number));
       return state;
     },
   };

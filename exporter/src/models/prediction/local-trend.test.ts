@@ -3,8 +3,8 @@ import { seededGaussian } from '../anomaly/synthetic-series.js';
 import { createRecentValues, pushRecent, supportedClimb } from './local-trend.js';
 
 function recentOf(values: number[], window: number) {
-  const recent = createRecentValues();
-  for (const value of values) pushRecent(recent, value, window);
+  const recent = createRecentValues(window);
+  for (const value of values) pushRecent(recent, value);
   return recent;
 }
 

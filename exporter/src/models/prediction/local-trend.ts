@@ -7,19 +7,26 @@
  * signals are defined so that higher is worse.
  */
 
+/** The newest values in a ring: a typed array, as every series holds one. */
 export interface RecentValues {
-  values: number[];
+  values: Float64Array;
+  /** Values held (up to the window). */
+  size: number;
   /** Index of the oldest value once the window is full. */
   next: number;
 }
 
-export function createRecentValues(): RecentValues {
-  return { values: [], next: 0 };
+export function createRecentValues(window: number): RecentValues {
+  return { values: new Float64Array(window), size: 0, next: 0 };
 }
 
-export function pushRecent(recent: RecentValues, value: number, window: number): RecentValues {
-  if (recent.values.length < window) recent.values.push(value);
-  else {
+export function pushRecent(recent: RecentValues, value: number): RecentValues {
+  const window = recent.values.length;
+  if (window === 0) return recent;
+  if (recent.size < window) {
+    recent.values[recent.size] = value;
+    recent.size += 1;
+  } else {
     recent.values[recent.next] = value;
     recent.next = (recent.next + 1) % window;
   }
@@ -28,7 +35,7 @@ export function pushRecent(recent: RecentValues, value: number, window: number):
 
 /** The supported upward slope per step: 0 when the data do not show a climb. */
 export function supportedClimb(recent: RecentValues): number {
-  const n = recent.values.length;
+  const n = recent.size;
   if (n < 8) return 0;
   let sumT = 0;
   let sumY = 0;
