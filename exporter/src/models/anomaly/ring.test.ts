@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../random/mulberry32.js';
 import { Ring } from './ring.js';
+
+/** The plain reference: at() age by age, newest first, NaN skipped. */
+function referenceMean(ring: Ring, age: number, n: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let a = age; a < age + n; a += 1) {
+    const v = ring.at(a);
+    if (Number.isNaN(v)) continue;
+    sum += v;
+    count += 1;
+  }
+  return count * 2 >= n ? sum / count : NaN;
+}
 
 describe('Ring', () => {
   it('reads newest first by age and forgets past its capacity', () => {
@@ -23,6 +37,26 @@ describe('Ring', () => {
     const back = Ring.fromJSON(JSON.parse(JSON.stringify(ring)));
     expect([0, 1, 2, 3].map((a) => back.at(a))).toEqual([8, -3, 2.25, NaN]);
     expect(back.size).toBe(4);
+  });
+
+  it('gives the mean back from an age bit for bit as at() summed newest first does, across the wrap', () => {
+    const random = mulberry32(8);
+    const ring = new Ring(37);
+    for (let i = 0; i < 100; i += 1) {
+      ring.push(random() < 0.2 ? NaN : random() * 1000);
+      for (const age of [0, 1, 5, 20, 36]) {
+        for (const n of [1, 4, 9])
+          expect(Object.is(ring.meanBack(age, n), referenceMean(ring, age, n))).toBe(true);
+      }
+    }
+  });
+
+  it('has no mean where fewer than half of the values are there', () => {
+    const ring = new Ring(10);
+    [1, NaN, NaN, 4].forEach((v) => ring.push(v));
+    expect(ring.meanBack(0, 4)).toBe(2.5);
+    expect(ring.meanBack(0, 6)).toBeNaN();
+    expect(ring.meanBack(3, 2)).toBe(1);
   });
 
   it('refuses a state whose data does not fit its capacity', () => {

@@ -41,6 +41,27 @@ export class Ring {
     return this.data[(this.head - age + this.capacity) % this.capacity] as number;
   }
 
+  /**
+   * The mean of the values from `age` back over `n` ages, NaN skipped, added newest first
+   * (so the same values always give the same bits: a level recomputed later must equal the
+   * one computed before); NaN when fewer than half of the n are there. A loop over the
+   * backing array, not n calls of at(): a window rebuild asks for thousands of these.
+   */
+  meanBack(age: number, n: number): number {
+    let sum = 0;
+    let count = 0;
+    const last = Math.min(age + n, this.count);
+    let index = (this.head - age + this.capacity) % this.capacity;
+    for (let a = age; a < last; a += 1) {
+      const v = this.data[index] as number;
+      index = index === 0 ? this.capacity - 1 : index - 1;
+      if (Number.isNaN(v)) continue;
+      sum += v;
+      count += 1;
+    }
+    return count * 2 >= n ? sum / count : NaN;
+  }
+
   toJSON(): RingJson {
     const bytes = Buffer.from(this.data.buffer, this.data.byteOffset, this.data.byteLength);
     return { capacity: this.capacity, size: this.count, head: this.head, data: bytes.toString('base64') };

@@ -22,16 +22,8 @@ function median(values: readonly number[]): number {
 
 /** The mean of the `levelWindow` values from `age` back (NaN when that is mostly gap). */
 export function levelAt(values: Ring, age: number, levelWindow: number): number {
-  let sum = 0;
-  let count = 0;
-  for (let a = age; a < age + levelWindow; a += 1) {
-    const v = values.at(a);
-    if (Number.isNaN(v)) continue;
-    sum += v;
-    count += 1;
-  }
   // A mean over fewer than half its window is mostly gap: no level to compare.
-  return count * 2 >= levelWindow ? sum / count : NaN;
+  return values.meanBack(age, levelWindow);
 }
 
 function pushPoint(state: TailEnsembleState, value: number): void {
