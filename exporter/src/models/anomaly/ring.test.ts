@@ -59,6 +59,17 @@ describe('Ring', () => {
     expect(ring.meanBack(3, 2)).toBe(1);
   });
 
+  it('resizes to a ring holding the newest values that fit, in order', () => {
+    const ring = new Ring(5);
+    [1, 2, 3, 4, 5, 6].forEach((v) => ring.push(v));
+    const smaller = ring.resized(3);
+    expect([0, 1, 2, 3].map((a) => smaller.at(a))).toEqual([6, 5, 4, NaN]);
+    const larger = ring.resized(8);
+    expect(larger.size).toBe(5);
+    larger.push(7);
+    expect([0, 1, 5, 6].map((a) => larger.at(a))).toEqual([7, 6, 2, NaN]);
+  });
+
   it('refuses a state whose data does not fit its capacity', () => {
     const json = new Ring(4).toJSON();
     expect(() => Ring.fromJSON({ ...json, capacity: 8 })).toThrow(/does not match/);

@@ -62,6 +62,13 @@ export class Ring {
     return count * 2 >= n ? sum / count : NaN;
   }
 
+  /** A ring of `capacity` holding this one's newest values (as many as fit), in order. */
+  resized(capacity: number): Ring {
+    const ring = new Ring(capacity);
+    for (let age = Math.min(this.count, capacity) - 1; age >= 0; age -= 1) ring.push(this.at(age));
+    return ring;
+  }
+
   toJSON(): RingJson {
     const bytes = Buffer.from(this.data.buffer, this.data.byteOffset, this.data.byteLength);
     return { capacity: this.capacity, size: this.count, head: this.head, data: bytes.toString('base64') };

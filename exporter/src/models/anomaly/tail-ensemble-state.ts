@@ -53,11 +53,32 @@ export function fitSeasonWindow(state: TailEnsembleState, history: number): void
 /** The longest season looked for: two of them must fit in the history. */
 export const maxPeriod = (params: TailEnsembleParams): number => Math.floor(params.history / 2);
 
+/** Ring room for the history and, behind its oldest point, the previous value and a level window. */
+const plainCapacity = (params: TailEnsembleParams): number => params.history + params.levelWindow + 1;
+
+/** …and for the value one season before every history point. */
+const seasonalCapacity = (params: TailEnsembleParams): number => params.history + maxPeriod(params) + 2;
+
+/**
+ * Sizes the values ring for what the series can use: room for a season's lag only where a
+ * season may be configured or found (a third of the ring, 4 KiB a series, otherwise). A ring
+ * grows before its first point, so nothing is lost; a series whose season is configured
+ * after a restart starts with that much less behind it.
+ */
+export function fitValuesRing(
+  state: TailEnsembleState,
+  canHaveSeason: boolean,
+  params: TailEnsembleParams,
+): void {
+  const capacity = canHaveSeason ? seasonalCapacity(params) : plainCapacity(params);
+  if (state.values.capacity !== capacity) state.values = state.values.resized(capacity);
+}
+
 export function initialState(params: TailEnsembleParams, components: number): TailEnsembleState {
   return {
     points: 0,
     observed: 0,
-    values: new Ring(params.history + maxPeriod(params) + 2),
+    values: new Ring(plainCapacity(params)),
     period: null,
     periodCheckedAt: 0,
     lastMs: null,
@@ -86,7 +107,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isNumberOrNull = (v: unknown): boolean => v === null || isNumber(v);
 
 /** Throws when `json` is not a state of this version for these parameters. */
-function checkStateJson(json: unknown, fresh: TailEnsembleState): StateJson {
+function checkStateJson(json: unknown, params: TailEnsembleParams): StateJson {
   const s = json as Partial<StateJson> | null;
   if (s === null || typeof s !== 'object' || s.version !== STATE_VERSION) {
     throw new Error(`not a tail_ensemble state of version ${STATE_VERSION}`);
@@ -99,7 +120,7 @@ function checkStateJson(json: unknown, fresh: TailEnsembleState): StateJson {
     s.values !== undefined;
   if (!complete) throw new Error('tail_ensemble state is incomplete');
   const state = s as StateJson;
-  if (state.values.capacity !== fresh.values.capacity) {
+  if (![plainCapacity(params), seasonalCapacity(params)].includes(state.values.capacity)) {
     throw new Error('tail_ensemble state was made with another history length');
   }
   return state;
@@ -115,7 +136,7 @@ export function decodeState(
   components: number,
 ): TailEnsembleState {
   const fresh = initialState(params, components);
-  const s = checkStateJson(json, fresh);
+  const s = checkStateJson(json, params);
   const values = Ring.fromJSON(s.values);
   return {
     ...fresh,

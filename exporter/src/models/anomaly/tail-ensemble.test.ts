@@ -4,6 +4,8 @@ import { seededGaussian } from './synthetic-series.js';
 import { createTailEnsembleDetector } from './tail-ensemble.js';
 
 const AUTO: DetectionContext = { seasonMs: null, detectSeason: true };
+/** A signal configured with `season: none`: no season is configured or looked for. */
+const NONE: DetectionContext = { seasonMs: null, detectSeason: false };
 const STEP = 15_000;
 
 /** Scores `values` on a 15 s grid (or the given timestamps) from a fresh state. */
@@ -143,6 +145,36 @@ describe('tail_ensemble', () => {
     const contents = (s: typeof state) => s.windows.map((w) => (w ? [...w.sorted] : null));
     expect(contents(state)).toEqual(contents(rebuilt));
     expect(state.windows.every((w) => w?.size === 200)).toBe(true);
+  });
+
+  it('slides its windows exactly on the smaller ring of a series that can have no season', () => {
+    const values = noise(1200, 6);
+    const { detector, state } = run(values, NONE, { history: 200, levelWindow: 48 });
+    expect(state.values.capacity).toBe(200 + 48 + 1);
+    const rebuilt = detector.decode(JSON.parse(JSON.stringify(detector.encode(state))));
+    const next = { timestampMs: values.length * STEP, value: 100 };
+    detector.update(state, next, NONE);
+    detector.update(rebuilt, next, NONE);
+    const contents = (s: typeof state) => s.windows.map((w) => (w ? [...w.sorted] : null));
+    expect(contents(state)).toEqual(contents(rebuilt));
+    expect(state.windows.slice(0, 3).every((w) => w?.size === 200)).toBe(true);
+  });
+
+  it('takes back a state saved with room for a season into a series that has none, and scores on', () => {
+    const values = noise(2600, 12);
+    const whole = run(values, NONE).results.map(score);
+    const detector = createTailEnsembleDetector();
+    const first = detector.init();
+    values
+      .slice(0, 2300)
+      .forEach((value, i) => detector.update(first, { timestampMs: i * STEP, value }, AUTO));
+    expect(first.values.capacity).toBe(2016 + 1008 + 2);
+    const restored = detector.decode(JSON.parse(JSON.stringify(detector.encode(first))));
+    const resumed = values
+      .slice(2300)
+      .map((value, i) => score(detector.update(restored, { timestampMs: (2300 + i) * STEP, value }, NONE)));
+    expect(restored.values.capacity).toBe(2016 + 48 + 1);
+    expect(resumed).toEqual(whole.slice(2300));
   });
 
   it('holds a season window only while a season is known', () => {

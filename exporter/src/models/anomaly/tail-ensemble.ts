@@ -28,6 +28,7 @@ import {
   decodeState,
   encodeState,
   fitSeasonWindow,
+  fitValuesRing,
   initialState,
   maxPeriod,
   type TailEnsembleState,
@@ -229,6 +230,7 @@ export function createTailEnsembleDetector(
     historyPoints: resolved.history + maxPeriod(resolved) + 2,
     init: () => initialState(resolved, components.length),
     update(state, point: TimedValue, context) {
+      fitValuesRing(state, context.seasonMs !== null || context.detectSeason, resolved);
       const pushed = advance(state, point);
       if (pushed === 0) return null;
       const period = state.period;
