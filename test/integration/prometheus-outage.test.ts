@@ -223,8 +223,18 @@ describe.skipIf(!prometheusAvailable() && process.env.CI !== 'true')(
       );
       expect(Number(value?.value[1])).toBeGreaterThan(0.05);
 
-      // RCA's label contrast asks the same Prometheus for payments' errors by status code…
-      const [codes, instances] = await breakdowns({ fromMs: startedAt, toMs: Date.now() });
+      // RCA's label contrast asks the same Prometheus for payments' errors by status code. The
+      // score can cross 0.95 a scrape or two before Prometheus holds two points of the new
+      // code="500" counter inside the incident window (increase() needs two), so ask until it does.
+      const [codes, instances] = await waitFor(
+        'Prometheus to count payments’ 500s in the incident window',
+        async () => {
+          const read = await breakdowns({ fromMs: startedAt, toMs: Date.now() });
+          const fiveHundreds = read[0]?.values.find((v) => v.value === '500')?.incident ?? 0;
+          return fiveHundreds > 0 ? read : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 1000, context: () => omen!.output() },
+      );
       expect(codes!.values.find((v) => v.value === '500')?.incident).toBeGreaterThan(0);
       // …and by the instance Prometheus adds, with its traffic in both windows.
       expect(instances!.values).toEqual([
