@@ -73,7 +73,7 @@ export function startClock(): { rate: (samples: number) => Rate } {
   };
 }
 
-export function seconds(startedMs: number): number {
+function seconds(startedMs: number): number {
   return (performance.now() - startedMs) / 1000;
 }
 

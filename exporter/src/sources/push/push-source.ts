@@ -11,6 +11,7 @@ import { parseDuration } from '../../config/duration.js';
 import type { PushSourceConfig } from '../../config/push-source-schema.js';
 import type { SignalConfig } from '../../config/schema.js';
 import type { Logger } from '../../log/logger.js';
+import { SeriesMap } from '../../store/series-map.js';
 import type { ErrorEventStore, SampleStore } from '../../store/store.js';
 import type { BreakdownReader } from '../breakdown.js';
 import type { CollectContext, CollectResult, SeriesSample, Source } from '../source.js';
@@ -43,12 +44,8 @@ export class PushSource implements Source {
   private readonly windowMs: number;
   private readonly forgetAfterMs: number;
   private readonly rules: BatchRules;
-  /**
-   * Newest committed sample per series (by signal, then service) since the last collect:
-   * bounded by the series count. Nested rather than keyed by joined text, which would be
-   * built and hashed for every pushed sample.
-   */
-  private pending = new Map<string, Map<string, SeriesSample>>();
+  /** Newest committed sample per series since the last collect: bounded by the series count. */
+  private pending = new SeriesMap<SeriesSample>();
 
   constructor(
     private readonly config: PushSourceConfig,
@@ -82,10 +79,9 @@ export class PushSource implements Source {
     await this.deps.store.writeErrorEvents(events);
     await this.deps.store.writeSamples(samples);
     for (const sample of samples) {
-      let services = this.pending.get(sample.signal);
-      if (!services) this.pending.set(sample.signal, (services = new Map()));
-      const known = services.get(sample.service);
-      if (!known || known.timestampMs <= sample.timestampMs) services.set(sample.service, sample);
+      const known = this.pending.get(sample.signal, sample.service);
+      if (!known || known.timestampMs <= sample.timestampMs)
+        this.pending.set(sample.signal, sample.service, sample);
     }
     this.deps.logger.debug({ samples: samples.length, events: events.length }, 'ingested a pushed batch');
     return { samples: samples.length, events: events.length };
@@ -98,8 +94,8 @@ export class PushSource implements Source {
       toMs: nowMs,
     });
     // Taken only after the read succeeded: a failed collect keeps them for the next cycle.
-    const committed = [...this.pending.values()].flatMap((services) => [...services.values()]);
-    this.pending = new Map();
+    const committed = this.pending.values();
+    this.pending = new SeriesMap();
     return {
       samples: eventRates(counts, this.config.signal, this.windowMs, nowMs),
       parseErrors: 0,

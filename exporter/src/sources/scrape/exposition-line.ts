@@ -14,8 +14,6 @@ import { parseNumber, plainDecimal } from './exposition-number.js';
 import type { ExpositionSample } from './sample.js';
 import { FNV_OFFSET, fnvStep, labelHash, seriesHash, stringHash } from './seen-series.js';
 
-export { parseNumber } from './exposition-number.js';
-
 const TAB = 9;
 const SPACE = 32;
 const QUOTE = 34;

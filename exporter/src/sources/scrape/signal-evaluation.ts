@@ -13,7 +13,7 @@
 import type { SignalConfig } from '../../config/schema.js';
 import type { SeriesSample } from '../source.js';
 import type { RatedSeries } from './counter-rates.js';
-import { parseNumber } from './exposition-line.js';
+import { parseNumber } from './exposition-number.js';
 import { histogramQuantile, type Bucket } from './histogram-quantile.js';
 import type { ExpositionSample } from './sample.js';
 import { matchesSelector, parseSelector, type LabelMatcher, type Selector } from './selector.js';

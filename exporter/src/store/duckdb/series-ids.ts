@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SeriesKey } from '../store.js';
+import { SeriesMap } from '../series-map.js';
 import { toNumber, toText } from './sql-values.js';
 
 /** Where insertSeries stages the keys of a batch's new series. */
@@ -14,11 +15,7 @@ const STAGED = 'series_keys_staged';
 const keyOf = (signal: string, service: string) => `${signal}\u0000${service}`;
 
 export class SeriesIds {
-  /**
-   * By signal, then service: a lookup hashes strings the sample already holds (V8 caches
-   * a string's hash), where one joined key would be built and hashed for every sample.
-   */
-  private readonly ids = new Map<string, Map<string, number>>();
+  private readonly ids = new SeriesMap<number>();
   private readonly keys = new Map<number, SeriesKey>();
 
   /** Call with the connection that will write: insertSeries stages keys in its temp table. */
@@ -38,9 +35,7 @@ export class SeriesIds {
   }
 
   private add(id: number, key: SeriesKey): void {
-    let services = this.ids.get(key.signal);
-    if (!services) this.ids.set(key.signal, (services = new Map()));
-    services.set(key.service, id);
+    this.ids.set(key.signal, key.service, id);
     this.keys.set(id, key);
   }
 
@@ -49,7 +44,7 @@ export class SeriesIds {
   }
 
   get(signal: string, service: string): number | undefined {
-    return this.ids.get(signal)?.get(service);
+    return this.ids.get(signal, service);
   }
 
   /**
