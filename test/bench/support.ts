@@ -5,7 +5,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, timestampValue } from '@duckdb/node-api';
+import {
+  DOUBLE,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  INTEGER,
+  TIMESTAMP,
+  timestampValue,
+  type DuckDBAppender,
+  type DuckDBTimestampValue,
+} from '@duckdb/node-api';
 
 export const T0 = Date.UTC(2026, 0, 1);
 
@@ -20,11 +29,24 @@ export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
 export const serviceName = (i: number) => `svc-${String(i).padStart(5, '0')}`;
 
 /**
- * The ceiling an ingest path is compared with: the same number of rows, in the same batch
- * sizes, appended row by row through DuckDB's Appender into a table shaped like `samples`,
- * in a fresh file with the store's settings.
+ * How the raw baseline feeds the Appender: `rows` (appendInteger … endRow per row) is the
+ * Appender the targets are measured against; `chunks` (one data chunk of column vectors
+ * per 2048 rows, as the store writes) is the cheapest write there is, what a path would
+ * cost if everything before its write were free.
  */
-export async function rawAppenderRate(path: string, batches: number, batchSize: number): Promise<Rate> {
+export type AppenderFeed = 'rows' | 'chunks';
+
+/**
+ * The ceiling an ingest path is compared with: the same number of rows, in the same batch
+ * sizes, appended through DuckDB's Appender into a table shaped like `samples`, in a
+ * fresh file with the store's settings, one Appender (so one commit) per batch.
+ */
+export async function rawAppenderRate(
+  path: string,
+  batches: number,
+  batchSize: number,
+  feed: AppenderFeed = 'rows',
+): Promise<Rate> {
   const instance = await DuckDBInstance.create(path, {
     memory_limit: STORE_SETTINGS.memoryLimit,
     threads: String(STORE_SETTINGS.threads),
@@ -34,21 +56,45 @@ export async function rawAppenderRate(path: string, batches: number, batchSize: 
     await connection.run(
       'CREATE TABLE samples (series_id INTEGER NOT NULL, ts TIMESTAMP NOT NULL, value DOUBLE NOT NULL)',
     );
+    const append = feed === 'rows' ? appendRows : appendChunks;
     const clock = startClock();
     for (let b = 0; b < batches; b += 1) {
       const appender = await connection.createAppender('samples');
-      for (let i = 0; i < batchSize; i += 1) {
-        appender.appendInteger(i);
-        appender.appendTimestamp(timestampValue(BigInt(T0 + b * 15_000) * 1000n));
-        appender.appendDouble(i * 0.5);
-        appender.endRow();
-      }
+      append(appender, batchSize, timestampValue(BigInt(T0 + b * 15_000) * 1000n));
       appender.closeSync();
     }
     return clock.rate(batches * batchSize);
   } finally {
     connection.closeSync();
     instance.closeSync();
+  }
+}
+
+function appendRows(appender: DuckDBAppender, rows: number, ts: DuckDBTimestampValue): void {
+  for (let i = 0; i < rows; i += 1) {
+    appender.appendInteger(i);
+    appender.appendTimestamp(ts);
+    appender.appendDouble(i * 0.5);
+    appender.endRow();
+  }
+}
+
+const CHUNK_ROWS = 2048;
+const chunk = DuckDBDataChunk.create([INTEGER, TIMESTAMP, DOUBLE]);
+
+function appendChunks(appender: DuckDBAppender, rows: number, ts: DuckDBTimestampValue): void {
+  for (let from = 0; from < rows; from += CHUNK_ROWS) {
+    const size = Math.min(CHUNK_ROWS, rows - from);
+    const ids = new Array<number>(size);
+    const times = new Array<DuckDBTimestampValue>(size).fill(ts);
+    const values = new Array<number>(size);
+    for (let i = 0; i < size; i += 1) {
+      ids[i] = from + i;
+      values[i] = (from + i) * 0.5;
+    }
+    chunk.rowCount = size;
+    chunk.setColumns([ids, times, values]);
+    appender.appendDataChunk(chunk);
   }
 }
 
