@@ -31,20 +31,22 @@ export class StoreConnections {
   }
 
   write<T>(what: string, task: (writer: DuckDBConnection) => Promise<T>): Promise<T> {
-    if (!this.isOpen()) return Promise.reject(this.closedError(what));
-    const { writer } = this.options;
-    return this.writes
-      .run(() => task(writer))
-      .catch((cause: unknown) => {
-        throw withContext(what, cause);
-      });
+    return this.run(this.writes, this.options.writer, what, task);
   }
 
   read<T>(what: string, task: (reader: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.run(this.reads, this.options.reader, what, task);
+  }
+
+  private run<T>(
+    queue: SerialQueue,
+    connection: DuckDBConnection,
+    what: string,
+    task: (connection: DuckDBConnection) => Promise<T>,
+  ): Promise<T> {
     if (!this.isOpen()) return Promise.reject(this.closedError(what));
-    const { reader } = this.options;
-    return this.reads
-      .run(() => task(reader))
+    return queue
+      .run(() => task(connection))
       .catch((cause: unknown) => {
         throw withContext(what, cause);
       });
