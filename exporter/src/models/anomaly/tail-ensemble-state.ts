@@ -3,9 +3,10 @@
  * state is explicit so the store can persist it (a restart does not cold-start a series);
  * the tail fits are derived from the rings and refitted after a restore instead of stored.
  */
-import { COMPONENT_INDEX } from './components.js';
+import { COMPONENT_INDEX, type Component } from './components.js';
+import { ValueWindow, type ComponentWindow } from './component-window.js';
+import { PointWindow } from './point-window.js';
 import { Ring, type RingJson } from './ring.js';
-import { SortedWindow } from './sorted-window.js';
 import type { TailEnsembleParams } from './tail-ensemble-params.js';
 
 export interface TailEnsembleState {
@@ -32,7 +33,7 @@ export interface TailEnsembleState {
    * Per component, its last `history` values in order (derived from the ring, not persisted);
    * null for the season's while no season is known (most series have none).
    */
-  windows: Array<SortedWindow | null>;
+  windows: Array<ComponentWindow | null>;
   /** False when the windows must be rebuilt from the rings (after a restore). */
   windowsReady: boolean;
 }
@@ -42,12 +43,26 @@ const STATE_VERSION = 2;
 const SEASON_WINDOW = COMPONENT_INDEX.season;
 
 /**
+ * The level keeps its values: each is a mean over `levelWindow` points. The others keep
+ * which points they hold and read their values back from the ring (half the bytes).
+ */
+function windowFor(component: Component, state: TailEnsembleState, history: number): ComponentWindow {
+  return component.name === 'level'
+    ? new ValueWindow(history, component, state)
+    : new PointWindow(history, component, state);
+}
+
+/**
  * Gives the season's window room while a season is known and frees it otherwise; a new one
  * is empty (the caller rebuilds it: the season has just changed).
  */
-export function fitSeasonWindow(state: TailEnsembleState, history: number): void {
+export function fitSeasonWindow(
+  state: TailEnsembleState,
+  components: readonly Component[],
+  history: number,
+): void {
   if (state.period === null) state.windows[SEASON_WINDOW] = null;
-  else state.windows[SEASON_WINDOW] ??= new SortedWindow(history);
+  else state.windows[SEASON_WINDOW] ??= windowFor(components[SEASON_WINDOW] as Component, state, history);
 }
 
 /** The longest season looked for: two of them must fit in the history. */
@@ -74,8 +89,11 @@ export function fitValuesRing(
   if (state.values.capacity !== capacity) state.values = state.values.resized(capacity);
 }
 
-export function initialState(params: TailEnsembleParams, components: number): TailEnsembleState {
-  return {
+export function initialState(
+  params: TailEnsembleParams,
+  components: readonly Component[],
+): TailEnsembleState {
+  const state: TailEnsembleState = {
     points: 0,
     observed: 0,
     values: new Ring(plainCapacity(params)),
@@ -85,11 +103,14 @@ export function initialState(params: TailEnsembleParams, components: number): Ta
     stepMs: null,
     steps: [],
     refractoryFrom: null,
-    windows: Array.from({ length: components }, (_, i) =>
-      i === SEASON_WINDOW ? null : new SortedWindow(params.history),
-    ),
+    windows: [],
     windowsReady: true,
   };
+  // Made once the state exists: a window reads its values through the state's ring.
+  state.windows = components.map((component, i) =>
+    i === SEASON_WINDOW ? null : windowFor(component, state, params.history),
+  );
+  return state;
 }
 
 /** The persisted part: the scalars and the ring; the windows are derived from the ring. */
@@ -133,22 +154,19 @@ function checkStateJson(json: unknown, params: TailEnsembleParams): StateJson {
 export function decodeState(
   json: unknown,
   params: TailEnsembleParams,
-  components: number,
+  components: readonly Component[],
 ): TailEnsembleState {
-  const fresh = initialState(params, components);
   const s = checkStateJson(json, params);
-  const values = Ring.fromJSON(s.values);
-  return {
-    ...fresh,
-    windowsReady: false,
-    points: s.points,
-    observed: s.observed,
-    values,
-    period: s.period,
-    periodCheckedAt: s.periodCheckedAt,
-    lastMs: s.lastMs,
-    stepMs: s.stepMs,
-    steps: [...s.steps],
-    refractoryFrom: s.refractoryFrom,
-  };
+  const state = initialState(params, components);
+  state.windowsReady = false;
+  state.points = s.points;
+  state.observed = s.observed;
+  state.values = Ring.fromJSON(s.values);
+  state.period = s.period;
+  state.periodCheckedAt = s.periodCheckedAt;
+  state.lastMs = s.lastMs;
+  state.stepMs = s.stepMs;
+  state.steps = [...s.steps];
+  state.refractoryFrom = s.refractoryFrom;
+  return state;
 }

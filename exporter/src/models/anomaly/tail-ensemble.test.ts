@@ -142,7 +142,7 @@ describe('tail_ensemble', () => {
     const next = { timestampMs: (values.length + 3) * STEP, value: 100 };
     detector.update(state, next, AUTO);
     detector.update(rebuilt, next, AUTO);
-    const contents = (s: typeof state) => s.windows.map((w) => (w ? [...w.sorted] : null));
+    const contents = (s: typeof state) => s.windows.map((w) => (w ? w.values() : null));
     expect(contents(state)).toEqual(contents(rebuilt));
     expect(state.windows.every((w) => w?.size === 200)).toBe(true);
   });
@@ -155,7 +155,7 @@ describe('tail_ensemble', () => {
     const next = { timestampMs: values.length * STEP, value: 100 };
     detector.update(state, next, NONE);
     detector.update(rebuilt, next, NONE);
-    const contents = (s: typeof state) => s.windows.map((w) => (w ? [...w.sorted] : null));
+    const contents = (s: typeof state) => s.windows.map((w) => (w ? w.values() : null));
     expect(contents(state)).toEqual(contents(rebuilt));
     expect(state.windows.slice(0, 3).every((w) => w?.size === 200)).toBe(true);
   });

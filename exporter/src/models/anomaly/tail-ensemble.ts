@@ -89,17 +89,13 @@ function slideWindows(
   rebuildSeason: boolean,
   history: number,
 ): void {
-  fitSeasonWindow(state, history);
+  fitSeasonWindow(state, components, history);
   for (const component of components) {
     const window = state.windows[COMPONENT_INDEX[component.name]];
     if (!window) continue;
     const rebuild = !state.windowsReady || pushed > 1 || (rebuildSeason && component.name === 'season');
-    if (rebuild) {
-      window.assign(history, (i) => component.at(state, i + 1));
-    } else {
-      window.remove(component.at(state, history + 1));
-      window.insert(component.at(state, 1));
-    }
+    if (rebuild) window.rebuild(history);
+    else window.slide(history);
   }
   state.windowsReady = true;
 }
@@ -123,7 +119,7 @@ function testComponent(
   const x = component.at(state, 0);
   const n = window?.size ?? 0;
   const fit = window
-    ? fitTail(window.sorted, n, {
+    ? fitTail(window, n, {
         fraction: params.tailFraction,
         minExtremes: params.minExtremes,
         minHistory: params.minPoints,
@@ -228,7 +224,7 @@ export function createTailEnsembleDetector(
   return {
     name: TAIL_ENSEMBLE,
     historyPoints: resolved.history + maxPeriod(resolved) + 2,
-    init: () => initialState(resolved, components.length),
+    init: () => initialState(resolved, components),
     update(state, point: TimedValue, context) {
       fitValuesRing(state, context.seasonMs !== null || context.detectSeason, resolved);
       const pushed = advance(state, point);
@@ -241,7 +237,7 @@ export function createTailEnsembleDetector(
       return judge(state, tests, point.value, resolved);
     },
     encode: encodeState,
-    decode: (json) => decodeState(json, resolved, components.length),
+    decode: (json) => decodeState(json, resolved, components),
   };
 }
 

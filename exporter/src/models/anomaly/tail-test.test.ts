@@ -6,7 +6,7 @@ const PARAMS = { fraction: 0.01, minExtremes: 5, minHistory: 20 };
 
 function summarise(history: number[]): { fit: TailFit; counts: (x: number) => RankCounts } {
   const sorted = Float64Array.from(history).sort();
-  const fit = fitTail(sorted, sorted.length, PARAMS) as TailFit;
+  const fit = fitTail({ kth: (k) => sorted[k] as number }, sorted.length, PARAMS) as TailFit;
   const counts = (x: number): RankCounts => ({
     n: history.length,
     greater: history.filter((v) => v > x).length,
@@ -18,7 +18,7 @@ function summarise(history: number[]): { fit: TailFit; counts: (x: number) => Ra
 
 describe('tail test', () => {
   it('says nothing before minHistory points', () => {
-    expect(fitTail(new Float64Array(10), 10, PARAMS)).toBeNull();
+    expect(fitTail({ kth: () => 0 }, 10, PARAMS)).toBeNull();
   });
 
   it('gives the conformal rank in the body: the median scores p ≈ 1', () => {

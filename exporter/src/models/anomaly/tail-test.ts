@@ -50,12 +50,18 @@ export interface RankCounts {
   less: number;
 }
 
-function quantile(sorted: ArrayLike<number>, n: number, q: number): number {
-  return sorted[Math.min(n - 1, Math.max(0, Math.floor(q * n)))] as number;
+/** History values in ascending order, read by rank (a window may not hold them as numbers). */
+export interface Ranked {
+  /** The k-th smallest value (k from 0). */
+  kth(k: number): number;
 }
 
-/** `sorted` holds the n history values ascending (it may be longer). Null with too little history. */
-export function fitTail(sorted: ArrayLike<number>, n: number, params: TailParams): TailFit | null {
+function quantile(sorted: Ranked, n: number, q: number): number {
+  return sorted.kth(Math.min(n - 1, Math.max(0, Math.floor(q * n))));
+}
+
+/** `sorted` holds the n history values ascending (it may hold more). Null with too little history. */
+export function fitTail(sorted: Ranked, n: number, params: TailParams): TailFit | null {
   if (n < params.minHistory) return null;
   const k = Math.min(n - 1, Math.max(params.minExtremes, Math.ceil(params.fraction * n)));
   const q50 = quantile(sorted, n, 0.5);
@@ -66,13 +72,13 @@ export function fitTail(sorted: ArrayLike<number>, n: number, params: TailParams
     1e-3 * Math.abs(q50),
     1e-9,
   );
-  const upperU = sorted[n - 1 - k] as number;
-  const lowerU = sorted[k] as number;
+  const upperU = sorted.kth(n - 1 - k);
+  const lowerU = sorted.kth(k);
   let upperExcess = 0;
   let lowerExcess = 0;
   for (let j = 0; j < k; j += 1) {
-    upperExcess += (sorted[n - 1 - j] as number) - upperU;
-    lowerExcess += lowerU - (sorted[j] as number);
+    upperExcess += sorted.kth(n - 1 - j) - upperU;
+    lowerExcess += lowerU - sorted.kth(j);
   }
   return {
     n,
