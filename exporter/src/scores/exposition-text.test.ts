@@ -38,7 +38,7 @@ describe('TextGauge', () => {
         ours[write[0]]!.set(write[1], write[2]);
       }
     }
-    expect(renderGauges(ours)).toBe(await registry.metrics());
+    expect(renderGauges(ours).toString('utf8')).toBe(await registry.metrics());
   });
 
   it('writes NaN as the exposition format spells it', () => {

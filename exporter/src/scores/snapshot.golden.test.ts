@@ -111,7 +111,7 @@ async function exposition(): Promise<string> {
       },
     ],
   };
-  return (await renderScores(SCORES, services, incidents)) + (await self.registry.metrics());
+  return (await renderScores(SCORES, services, incidents)).toString('utf8') + (await self.registry.metrics());
 }
 
 describe('exposition golden file', () => {

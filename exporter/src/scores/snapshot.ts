@@ -79,7 +79,7 @@ function addSeries(g: Gauges, series: SeriesScore, incidentOpen: boolean | undef
 }
 
 /**
- * Renders the per-series part of /metrics. Order is stable (by signal, service) for golden
+ * Renders the per-series part of /metrics, as UTF-8 bytes. Order is stable (by signal, service) for golden
  * files. Without `incidents` (incidents off) no incident gauge is published: with them,
  * omen_incident_open is published for every series that exposes scores.
  */
@@ -87,7 +87,7 @@ export async function renderScores(
   scores: readonly SeriesScore[],
   services: readonly ServiceAnomaly[] = [],
   incidents?: IncidentScores,
-): Promise<string> {
+): Promise<Buffer> {
   const g = gauges();
   const openKey = (k: { signal: string; service: string }) => `${k.signal}\u0000${k.service}`;
   const open = new Set(incidents?.open.map(openKey));
@@ -115,8 +115,8 @@ export class ScoreSnapshot {
   private generation = 0;
   private publishedAtMs: number | undefined;
 
-  publish(text: string, atMs: number): void {
-    this.encoded = Buffer.from(text, 'utf8');
+  publish(exposition: Buffer | string, atMs: number): void {
+    this.encoded = typeof exposition === 'string' ? Buffer.from(exposition, 'utf8') : exposition;
     this.compressed = undefined;
     this.publishedAtMs = atMs;
     const generation = (this.generation += 1);
