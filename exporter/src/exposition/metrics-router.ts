@@ -6,34 +6,34 @@
  * small self metrics are gzipped per scrape, and the two gzip members are sent one after
  * the other, which RFC 1952 allows and every gzip reader (Go's included) decodes as one.
  */
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { gzipSync } from 'node:zlib';
 import type { ScoreSnapshot } from '../scores/snapshot.js';
 import type { SelfMetrics } from './self-metrics.js';
 
-function body(
-  request: Request,
-  snapshot: ScoreSnapshot,
-  self: Buffer,
-): { encoding?: 'gzip'; parts: Buffer[] } {
-  const gzipped = snapshot.gzipped();
-  if (gzipped && request.acceptsEncodings('gzip', 'identity') === 'gzip')
-    return { encoding: 'gzip', parts: [gzipped, gzipSync(self)] };
-  return { parts: [snapshot.bytes(), self] };
+function writeHead(response: Response, length: number, encoding?: 'gzip'): void {
+  response.status(200);
+  response.setHeader('Vary', 'Accept-Encoding');
+  if (encoding) response.setHeader('Content-Encoding', encoding);
+  response.setHeader('Content-Length', length);
 }
 
 export function metricsRouter(snapshot: ScoreSnapshot, self: SelfMetrics): Router {
   const router = Router();
-  router.get('/metrics', async (request, response) => {
+  router.get('/metrics', async (request: Request, response) => {
     const selfBytes = Buffer.from(await self.registry.metrics(), 'utf8');
-    const { encoding, parts } = body(request, snapshot, selfBytes);
-    response.status(200);
+    const { parts, gzipped, length } = snapshot.current();
     response.setHeader('Content-Type', self.registry.contentType);
-    response.setHeader('Vary', 'Accept-Encoding');
-    if (encoding) response.setHeader('Content-Encoding', encoding);
-    response.setHeader('Content-Length', parts[0]!.length + parts[1]!.length);
-    response.write(parts[0]);
-    response.end(parts[1]);
+    if (gzipped && request.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      const selfGzipped = gzipSync(selfBytes);
+      writeHead(response, gzipped.length + selfGzipped.length, 'gzip');
+      response.write(gzipped);
+      response.end(selfGzipped);
+      return;
+    }
+    writeHead(response, length + selfBytes.length);
+    for (const part of parts) response.write(part);
+    response.end(selfBytes);
   });
   return router;
 }

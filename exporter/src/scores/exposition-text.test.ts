@@ -1,6 +1,6 @@
 import { Gauge, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { labelText, renderGauges, TextGauge, withLabel } from './exposition-text.js';
+import { labelText, partsText, renderGauges, TextGauge, withLabel } from './exposition-text.js';
 
 const SPECS = [
   { name: 'a_value', help: 'A value\\with a backslash\nand a newline.', labels: ['signal', 'service'] },
@@ -38,7 +38,26 @@ describe('TextGauge', () => {
         ours[write[0]]!.set(write[1], write[2]);
       }
     }
-    expect(renderGauges(ours).toString('utf8')).toBe(await registry.metrics());
+    expect(partsText(renderGauges(ours))).toBe(await registry.metrics());
+  });
+
+  it('renders megabytes of lines with multi-byte labels as prom-client does', async () => {
+    const registry = new Registry();
+    const spec = { name: 'big', help: 'Many lines.', labels: ['signal', 'service'] } as const;
+    const theirs = new Gauge({
+      name: spec.name,
+      help: spec.help,
+      labelNames: [...spec.labels],
+      registers: [registry],
+    });
+    const ours = new TextGauge(spec);
+    // Lines of 1…3 bytes a character, across many 64 KiB chunks.
+    for (let i = 0; i < 20_000; i += 1) {
+      const labels = { signal: 'é'.repeat(i % 50), service: `€😀-${i}` };
+      theirs.set(labels, i / 7);
+      ours.set(labels, i / 7);
+    }
+    expect(partsText(renderGauges([ours]))).toBe(await registry.metrics());
   });
 
   it('writes NaN as the exposition format spells it', () => {

@@ -52,11 +52,6 @@ class ByteChunks {
   private readonly full: Buffer[] = [];
   private chunk: Buffer | undefined;
   private used = 0;
-  private bytes = 0;
-
-  get byteLength(): number {
-    return this.bytes;
-  }
 
   write(text: string): void {
     // A UTF-16 unit is at most 3 bytes of UTF-8: then the text surely fits.
@@ -66,17 +61,12 @@ class ByteChunks {
       this.chunk = Buffer.allocUnsafeSlow(Math.max(ByteChunks.SIZE, room));
       this.used = 0;
     }
-    const written = this.chunk.write(text, this.used, 'utf8');
-    this.used += written;
-    this.bytes += written;
+    this.used += this.chunk.write(text, this.used, 'utf8');
   }
 
-  /** Copies the bytes into `target` at `offset`; returns the offset after them. */
-  copyTo(target: Buffer, offset: number): number {
-    let at = offset;
-    for (const part of this.full) at += part.copy(target, at);
-    if (this.chunk) at += this.chunk.copy(target, at, 0, this.used);
-    return at;
+  /** The bytes written, in order, as views of the chunks. */
+  parts(): Buffer[] {
+    return this.chunk ? [...this.full, this.chunk.subarray(0, this.used)] : [...this.full];
   }
 }
 
@@ -114,36 +104,28 @@ export class TextGauge {
     return `# HELP ${name} ${help}\n# TYPE ${name} gauge`;
   }
 
-  /** Bytes render() writes. */
-  byteLength(): number {
-    return Buffer.byteLength(this.head()) + this.lines.byteLength;
-  }
-
-  /** Writes the gauge's text (no trailing newline) into `target` at `offset`; returns the offset after it. */
-  renderInto(target: Buffer, offset: number): number {
-    return this.lines.copyTo(target, offset + target.write(this.head(), offset, 'utf8'));
+  /** The gauge's text (no trailing newline) as UTF-8 parts; `before` goes ahead of the head. */
+  parts(before = ''): Buffer[] {
+    return [Buffer.from(before + this.head(), 'utf8'), ...this.lines.parts()];
   }
 
   render(): string {
-    const bytes = Buffer.allocUnsafe(this.byteLength());
-    this.renderInto(bytes, 0);
-    return bytes.toString('utf8');
+    return Buffer.concat(this.parts()).toString('utf8');
   }
 }
 
 /**
  * The text of several gauges, in order, as prom-client's Registry.metrics() lays it out, as
- * UTF-8 bytes: the lines are copied once, into a buffer of exactly their size.
+ * UTF-8 parts to be sent or compressed one after the other: the lines are never copied
+ * into one buffer (10 000 series make tens of megabytes of them).
  */
-export function renderGauges(gauges: readonly TextGauge[]): Buffer {
-  const separators = 2 * Math.max(0, gauges.length - 1) + 1;
-  const size = gauges.reduce((sum, gauge) => sum + gauge.byteLength(), separators);
-  const bytes = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  gauges.forEach((gauge, i) => {
-    if (i > 0) at += bytes.write('\n\n', at, 'latin1');
-    at = gauge.renderInto(bytes, at);
-  });
-  bytes.write('\n', at, 'latin1');
-  return bytes;
+export function renderGauges(gauges: readonly TextGauge[]): Buffer[] {
+  const parts = gauges.flatMap((gauge, i) => gauge.parts(i === 0 ? '' : '\n\n'));
+  parts.push(Buffer.from('\n'));
+  return parts;
+}
+
+/** All the parts' bytes as one string (for tests and tools, not for scrapes). */
+export function partsText(parts: readonly Buffer[]): string {
+  return Buffer.concat(parts).toString('utf8');
 }

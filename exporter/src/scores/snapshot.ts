@@ -2,9 +2,9 @@
  * The score snapshot: exposition text rendered once per cycle from the cycle's results.
  * A scrape only sends these bytes, so scrapes never wait on models or the store.
  */
-import { gzip, gzipSync, constants, type ZlibOptions } from 'node:zlib';
+import { constants, createGzip, gzipSync, type ZlibOptions } from 'node:zlib';
 import { EXPECTED_BOUNDS, SERIES_METRICS } from './contract.js';
-import { labelText, renderGauges, TextGauge, withLabel } from './exposition-text.js';
+import { labelText, partsText, renderGauges, TextGauge, withLabel } from './exposition-text.js';
 import type { ExpectedBand } from '../models/types.js';
 import type { ForecastView, SeriesScore, ServiceAnomaly } from './series-score.js';
 import type { IncidentScores } from './incident-scores.js';
@@ -79,7 +79,7 @@ function addSeries(g: Gauges, series: SeriesScore, incidentOpen: boolean | undef
 }
 
 /**
- * Renders the per-series part of /metrics, as UTF-8 bytes. Order is stable (by signal, service) for golden
+ * Renders the per-series part of /metrics, as UTF-8 parts. Order is stable (by signal, service) for golden
  * files. Without `incidents` (incidents off) no incident gauge is published: with them,
  * omen_incident_open is published for every series that exposes scores.
  */
@@ -87,7 +87,7 @@ export async function renderScores(
   scores: readonly SeriesScore[],
   services: readonly ServiceAnomaly[] = [],
   incidents?: IncidentScores,
-): Promise<Buffer> {
+): Promise<Buffer[]> {
   const g = gauges();
   const openKey = (k: { signal: string; service: string }) => `${k.signal}\u0000${k.service}`;
   const open = new Set(incidents?.open.map(openKey));
@@ -102,43 +102,66 @@ export async function renderScores(
   return renderGauges(Object.values(g));
 }
 
+/** Gzips `parts` as one member, in libuv's thread pool. */
+function gzipParts(parts: readonly Buffer[], done: (result: Buffer | undefined) => void): void {
+  const zip = createGzip(GZIP_OPTIONS);
+  const out: Buffer[] = [];
+  zip.on('data', (chunk: Buffer) => out.push(chunk));
+  zip.on('end', () => done(Buffer.concat(out)));
+  zip.on('error', () => done(undefined));
+  for (const part of parts) zip.write(part);
+  zip.end();
+}
+
+/** What a scrape sends: the exposition as UTF-8 parts, and gzipped once that is ready. */
+export interface SnapshotBody {
+  /** The uncompressed parts, in order. */
+  parts: readonly Buffer[];
+  gzipped: Buffer | undefined;
+  /** Bytes of the uncompressed exposition. */
+  length: number;
+}
+
 /**
- * Holds the latest exposition as UTF-8 bytes, encoded once here rather than on every scrape,
- * and, shortly after, gzipped once in libuv's thread pool: Prometheus asks for gzip on every
+ * Holds the latest exposition, encoded once per cycle rather than on every scrape, and,
+ * shortly after, gzipped once in libuv's thread pool: Prometheus asks for gzip on every
  * scrape, and 10 000 series make tens of megabytes of text that compress about tenfold.
- * Swapped atomically at the end of each cycle; a scrape that arrives before the new gzip is
- * ready gets the new bytes uncompressed, never the previous cycle's.
+ * The uncompressed text stays in the render's chunks (never copied into one buffer), for
+ * scrapers that do not take gzip: decompressing for them took over 300 ms here. Swapped
+ * atomically at the end of each cycle; a scrape that arrives before the new gzip is ready
+ * gets the new bytes uncompressed, never the previous cycle's.
  */
 export class ScoreSnapshot {
-  private encoded: Buffer = Buffer.alloc(0);
-  private compressed: Buffer | undefined = emptyGzip;
+  private body: SnapshotBody = { parts: [], gzipped: emptyGzip, length: 0 };
   private generation = 0;
   private publishedAtMs: number | undefined;
 
-  publish(exposition: Buffer | string, atMs: number): void {
-    this.encoded = typeof exposition === 'string' ? Buffer.from(exposition, 'utf8') : exposition;
-    this.compressed = undefined;
+  publish(exposition: readonly Buffer[] | string, atMs: number): void {
+    const parts = typeof exposition === 'string' ? [Buffer.from(exposition, 'utf8')] : exposition;
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    this.body = { parts, gzipped: undefined, length };
     this.publishedAtMs = atMs;
     const generation = (this.generation += 1);
-    gzip(this.encoded, GZIP_OPTIONS, (error, result) => {
+    gzipParts(parts, (gzipped) => {
       // An older cycle's late result must not pair with newer bytes; on an error the
       // snapshot simply stays uncompressed until the next cycle.
-      if (!error && generation === this.generation) this.compressed = result;
+      if (gzipped && generation === this.generation) this.body = { parts, gzipped, length };
     });
   }
 
+  /** The exposition as text (for tests and tools: a scrape sends `current()`). */
   exposition(): string {
-    return this.encoded.toString('utf8');
+    return partsText(this.body.parts);
   }
 
-  /** The exposition as sent: what a scrape writes to the socket. */
-  bytes(): Buffer {
-    return this.encoded;
+  /** The bytes a scrape sends now. */
+  current(): SnapshotBody {
+    return this.body;
   }
 
-  /** The same bytes gzipped, once they are ready. */
+  /** The exposition gzipped, once that is ready. */
   gzipped(): Buffer | undefined {
-    return this.compressed;
+    return this.body.gzipped;
   }
 
   lastPublishedMs(): number | undefined {
