@@ -29,6 +29,13 @@ const change: Component = {
   what: () => 'change',
 };
 
+const level: Component = {
+  name: 'level',
+  at: (s, age) => Math.fround(s.values.meanBack(age, 3)),
+  kind: () => 'level_shift',
+  what: () => 'level',
+};
+
 /** What the window must hold: the component at ages 1…history, NaN left out, sorted. */
 function reference(component: Component, state: TailEnsembleState, history: number): number[] {
   return Array.from({ length: history }, (_, i) => component.at(state, i + 1))
@@ -46,9 +53,10 @@ describe('PointWindow', () => {
   it.each([
     ['value', value],
     ['change', change],
+    ['level', level],
   ])('slides through quantised values, gaps and index wrap-around like a sort (%s)', (_, component) => {
     const history = 50;
-    const state = series(history + 4);
+    const state = series(history + 5);
     const window = new PointWindow(history, component, state);
     const random = mulberry32(3);
     // 70 000 points: the stored 16-bit indices wrap once; few distinct values: long runs of equals.

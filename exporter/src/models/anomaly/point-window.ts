@@ -1,15 +1,15 @@
 /**
- * A component's window that keeps, instead of its values, which points they belong to
- * (their point index, modulo 2^16), ascending by value: the values are read back from the
- * values ring when a search needs them. Half the bytes of a Float32 copy, and 10 000 series
- * hold two or three of these each. Only for components that are cheap to recompute (a ring
- * read or a difference of two): a binary search reads a dozen of them.
+ * A component's last `history` values, ascending, for the tail test — kept as which points
+ * they belong to (their point index, modulo 2^16), not as the values: these are read back
+ * through the component (from the values ring) when a search needs them. Half the bytes of a
+ * Float32 copy, and 10 000 series hold three or four of these each. A search reads a dozen
+ * values; for the level each is a mean over `levelWindow` ring values, which costs the
+ * detector ~3 µs a point (test/bench/anomaly-detector.ts) for 4 KiB a series.
  *
  * Entries with equal values are ordered by their stored index, so the one to remove is
  * found by one search, not by a scan of the run of equals (long on quantised series).
  */
 import type { Component } from './components.js';
-import type { ComponentWindow } from './component-window.js';
 import type { RankCounts } from './tail-test.js';
 import type { TailEnsembleState } from './tail-ensemble-state.js';
 
@@ -27,7 +27,7 @@ function orderedBits(value: number): number {
   return u >= 0x80000000 ? ~u >>> 0 : (u | 0x80000000) >>> 0;
 }
 
-export class PointWindow implements ComponentWindow {
+export class PointWindow {
   private readonly points: Uint16Array | Uint32Array;
   private count = 0;
   /** Indices wrap at 2^16 when the window spans fewer points, else at 2^32. */
@@ -58,6 +58,7 @@ export class PointWindow implements ComponentWindow {
     return this.component.at(this.state, this.narrow ? d & 0xffff : d >>> 0);
   }
 
+  /** The values, ascending (for tests). */
   values(): number[] {
     return Array.from({ length: this.count }, (_, k) => this.kth(k));
   }
@@ -115,11 +116,13 @@ export class PointWindow implements ComponentWindow {
     this.count -= 1;
   }
 
+  /** One point later: the component at age 1 enters, the one at age history + 1 leaves. */
   slide(history: number): void {
     this.remove(history + 1);
     this.insert(1);
   }
 
+  /** Refills the window with the component at ages 1…history (after a gap, a restore, a new season). */
   rebuild(history: number): void {
     if (history > this.capacity) throw new Error('point window is full');
     if (!this.narrow) {

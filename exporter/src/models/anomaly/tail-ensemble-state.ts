@@ -4,7 +4,6 @@
  * the tail fits are derived from the rings and refitted after a restore instead of stored.
  */
 import { COMPONENT_INDEX, type Component } from './components.js';
-import { ValueWindow, type ComponentWindow } from './component-window.js';
 import { PointWindow } from './point-window.js';
 import { Ring, type RingJson } from './ring.js';
 import type { TailEnsembleParams } from './tail-ensemble-params.js';
@@ -33,7 +32,7 @@ export interface TailEnsembleState {
    * Per component, its last `history` values in order (derived from the ring, not persisted);
    * null for the season's while no season is known (most series have none).
    */
-  windows: Array<ComponentWindow | null>;
+  windows: Array<PointWindow | null>;
   /** False when the windows must be rebuilt from the rings (after a restore). */
   windowsReady: boolean;
 }
@@ -41,16 +40,6 @@ export interface TailEnsembleState {
 const STATE_VERSION = 2;
 
 const SEASON_WINDOW = COMPONENT_INDEX.season;
-
-/**
- * The level keeps its values: each is a mean over `levelWindow` points. The others keep
- * which points they hold and read their values back from the ring (half the bytes).
- */
-function windowFor(component: Component, state: TailEnsembleState, history: number): ComponentWindow {
-  return component.name === 'level'
-    ? new ValueWindow(history, component, state)
-    : new PointWindow(history, component, state);
-}
 
 /**
  * Gives the season's window room while a season is known and frees it otherwise; a new one
@@ -62,7 +51,8 @@ export function fitSeasonWindow(
   history: number,
 ): void {
   if (state.period === null) state.windows[SEASON_WINDOW] = null;
-  else state.windows[SEASON_WINDOW] ??= windowFor(components[SEASON_WINDOW] as Component, state, history);
+  else
+    state.windows[SEASON_WINDOW] ??= new PointWindow(history, components[SEASON_WINDOW] as Component, state);
 }
 
 /** The longest season looked for: two of them must fit in the history. */
@@ -108,7 +98,7 @@ export function initialState(
   };
   // Made once the state exists: a window reads its values through the state's ring.
   state.windows = components.map((component, i) =>
-    i === SEASON_WINDOW ? null : windowFor(component, state, params.history),
+    i === SEASON_WINDOW ? null : new PointWindow(params.history, component, state),
   );
   return state;
 }
