@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchorHorizons, createConformal, start, advance } from '../models/forecast/conformal.js';
-import { addOutcome, createCalibration } from '../models/prediction/calibration.js';
+import { CalibrationBins } from '../models/prediction/calibration.js';
 import { binnedBrier, naiveScale, oneStepError } from './backtest-quality.js';
 
 describe('backtest quality at training time', () => {
@@ -24,19 +24,21 @@ describe('backtest quality at training time', () => {
   });
 
   it('scores calibrated breach probabilities: perfect outcomes score near 0, reversed near 1', () => {
-    expect(binnedBrier(createCalibration())).toBeNull();
-    const sharp = createCalibration();
+    expect(binnedBrier(new CalibrationBins(1), 0)).toBeNull();
+    // Horizon 1 of two: horizon 0 stays empty.
+    const sharp = new CalibrationBins(2);
     for (let i = 0; i < 500; i += 1) {
-      addOutcome(sharp, 0.001, false);
-      addOutcome(sharp, 0.99, true);
+      sharp.add(1, 0.001, false);
+      sharp.add(1, 0.99, true);
     }
-    expect(binnedBrier(sharp)).toBeLessThan(0.01);
-    const reversed = createCalibration();
+    expect(binnedBrier(sharp, 1)).toBeLessThan(0.01);
+    expect(binnedBrier(sharp, 0)).toBeNull();
+    const reversed = new CalibrationBins(1);
     for (let i = 0; i < 500; i += 1) {
-      addOutcome(reversed, 0.001, true);
-      addOutcome(reversed, 0.99, false);
+      reversed.add(0, 0.001, true);
+      reversed.add(0, 0.99, false);
     }
     // Isotonic calibration cannot turn the order round: the best it does is the base rate.
-    expect(binnedBrier(reversed)).toBeGreaterThan(0.2);
+    expect(binnedBrier(reversed, 0)).toBeGreaterThan(0.2);
   });
 });

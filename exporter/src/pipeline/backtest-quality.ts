@@ -5,7 +5,7 @@
  * is refitted or walked again, so recording quality costs a few hundred operations a fit.
  */
 import type { ConformalState } from '../models/forecast/conformal.js';
-import { calibrate, type CalibrationState } from '../models/prediction/calibration.js';
+import { BIN_EDGES, calibrate, type CalibrationBins } from '../models/prediction/calibration.js';
 import type { BreachWalk } from '../models/prediction/breach-walk.js';
 import { BREACH_DEFAULTS } from '../models/prediction/breach-predictor.js';
 
@@ -45,26 +45,30 @@ export function naiveScale(history: readonly number[], period: number | null): n
  * hold counts, not single outcomes, so each outcome is scored with its bin's calibrated
  * probability at the bin's mean raw probability — what was published for it, to within a bin.
  */
-export function binnedBrier(state: CalibrationState, prior: number = BREACH_DEFAULTS.prior): number | null {
+export function binnedBrier(
+  bins: CalibrationBins,
+  h: number,
+  prior: number = BREACH_DEFAULTS.prior,
+): number | null {
   let total = 0;
   let squared = 0;
-  state.count.forEach((n, b) => {
-    if (n === 0) return;
-    const p = calibrate(state, (state.rawSum[b] as number) / n, prior);
-    const hits = state.hits[b] as number;
+  for (let b = 0; b < BIN_EDGES.length - 1; b += 1) {
+    const n = bins.count(h, b);
+    if (n === 0) continue;
+    const p = calibrate(bins, h, bins.rawSum(h, b) / n, prior);
+    const hits = bins.hits(h, b);
     squared += hits * (1 - p) ** 2 + (n - hits) * p ** 2;
     total += n;
-  });
+  }
   return total === 0 ? null : squared / total;
 }
 
 export function fitQuality(walk: BreachWalk, history: readonly number[]): FitQuality {
   const error = oneStepError(walk.forecast.calibration);
   const scale = naiveScale(history, walk.forecast.period);
-  const shortest = walk.breach.calibration[0];
   return {
     oneStepError: error,
     mase: error === null ? null : error / scale,
-    brier: shortest ? binnedBrier(shortest) : null,
+    brier: binnedBrier(walk.breach.calibration, 0),
   };
 }

@@ -3,6 +3,7 @@ import { seededGaussian } from '../anomaly/synthetic-series.js';
 import { forecasters } from '../registry.js';
 import { breachPredictor, createBreachState, firstPassage, observeOutcome } from './breach-predictor.js';
 import { fitBreach, step, type BreachWalk } from './breach-walk.js';
+import { BIN_EDGES } from './calibration.js';
 
 // A daily season of 24 steps whose peaks, at phase 6, cross the threshold for phases 4..8:
 // every crossing time is known in advance.
@@ -77,19 +78,20 @@ describe('breach state', () => {
   it('resolves a prediction after its horizon with whether any value in between breached', () => {
     const predictor = breachPredictor();
     const said = (raw: number) => ({ probability: [raw], raw: [raw], stepsToBreach: null });
-    const total = (counts: number[] | undefined): number => (counts ?? []).reduce((a, b) => a + b, 0);
+    const total = (of: 'count' | 'hits'): number =>
+      BIN_EDGES.slice(1).reduce((sum, _, b) => sum + state.calibration[of](0, b), 0);
     let state = createBreachState(10, [2]);
     state = predictor.record(state, said(0.3)); // said before the first value
     state = observeOutcome(state, 11); // a breach, 1 step after
-    expect(total(state.calibration[0]?.count)).toBe(0);
+    expect(total('count')).toBe(0);
     state = predictor.record(state, said(0.6)); // said after the breach
     state = observeOutcome(state, 5); // the first prediction's 2 steps are over: breached
-    expect(total(state.calibration[0]?.count)).toBe(1);
-    expect(total(state.calibration[0]?.hits)).toBe(1);
+    expect(total('count')).toBe(1);
+    expect(total('hits')).toBe(1);
     state = predictor.record(state, said(0.1));
     state = observeOutcome(state, 5); // the second's 2 steps (5, 5) stayed below
-    expect(total(state.calibration[0]?.count)).toBe(2);
-    expect(total(state.calibration[0]?.hits)).toBe(1);
+    expect(total('count')).toBe(2);
+    expect(total('hits')).toBe(1);
   });
 
   it('takes the first passage as the likeliest step, reflected', () => {

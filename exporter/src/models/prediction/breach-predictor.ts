@@ -13,7 +13,7 @@ import { DelayLines } from '../forecast/delay-lines.js';
 import type { Forecaster, ForecasterState } from '../forecast/forecaster.js';
 import { upperBound } from '../sorted-search.js';
 import { breachGrid } from './breach-grid.js';
-import { addOutcome, calibrate, createCalibration, type CalibrationState } from './calibration.js';
+import { calibrate, CalibrationBins } from './calibration.js';
 import { createRecentValues, pushRecent, supportedClimb, type RecentValues } from './local-trend.js';
 
 export interface BreachParams {
@@ -40,7 +40,8 @@ export interface BreachState {
   threshold: number;
   /** Horizons in steps, ascending. */
   horizons: number[];
-  calibration: CalibrationState[];
+  /** Per horizon, the resolved predictions by raw probability. */
+  calibration: CalibrationBins;
   /**
    * Per horizon h: a delay line of the raw probabilities said at the last h origins,
    * resolved when the value h steps after it arrives.
@@ -76,7 +77,7 @@ export function createBreachState(
   return {
     threshold,
     horizons: sorted,
-    calibration: sorted.map(createCalibration),
+    calibration: new CalibrationBins(sorted.length),
     pending: new DelayLines(sorted),
     seen: 0,
     lastBreach: -1,
@@ -118,7 +119,7 @@ export function observeOutcome(state: BreachState, value: number): BreachState {
     if (!state.pending.isFull(i)) return;
     // The oldest prediction was said after observation `seen − h`.
     const breached = state.lastBreach > state.seen - h;
-    addOutcome(state.calibration[i] as CalibrationState, state.pending.oldest(i), breached);
+    state.calibration.add(i, state.pending.oldest(i), breached);
   });
   return state;
 }
@@ -142,7 +143,7 @@ export function breachPredictor(params: Partial<BreachParams> = {}) {
         climbing.forEach((p, k) => (stepwise[k] = Math.max(stepwise[k] as number, p)));
       }
       const raw = firstPassage(stepwise, state.horizons, grid);
-      const probability = raw.map((r, i) => calibrate(state.calibration[i] as CalibrationState, r, prior));
+      const probability = raw.map((r, i) => calibrate(state.calibration, i, r, prior));
       const first = stepwise.findIndex((p) => p >= timeToBreachAt);
       return { probability, raw, stepsToBreach: first === -1 ? null : (grid[first] as number) };
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addOutcome, binOf, calibrate, createCalibration, isotonic } from './calibration.js';
+import { mulberry32 } from '../../random/mulberry32.js';
+import { BIN_EDGES, binOf, calibrate, CalibrationBins, isotonic } from './calibration.js';
 
 describe('isotonic', () => {
   it('pools adjacent violators into their weighted mean', () => {
@@ -14,28 +15,58 @@ describe('isotonic', () => {
 
 describe('calibrate', () => {
   it('says the raw probability while nothing has been seen', () => {
-    const state = createCalibration();
-    expect(calibrate(state, 0.42, 20)).toBeCloseTo(0.45, 9); // centre of the 0.4–0.5 bin
+    const bins = new CalibrationBins(1);
+    expect(calibrate(bins, 0, 0.42, 20)).toBeCloseTo(0.45, 9); // centre of the 0.4–0.5 bin
   });
 
   it('learns that a raw 0.3 breached 9 times in 10', () => {
-    let state = createCalibration();
-    for (let i = 0; i < 1000; i += 1) state = addOutcome(state, 0.3, i % 10 !== 0);
+    const bins = new CalibrationBins(1);
+    for (let i = 0; i < 1000; i += 1) bins.add(0, 0.3, i % 10 !== 0);
     // 900 of 1000 plus 20 pseudo-outcomes at 0.3, pooled with the (empty) bins above it.
-    expect(calibrate(state, 0.31, 20)).toBeGreaterThan(0.85);
+    expect(calibrate(bins, 0, 0.31, 20)).toBeGreaterThan(0.85);
     // Monotone: a higher raw probability, never seen, is not said to be less likely.
-    expect(calibrate(state, 0.6, 20)).toBeGreaterThanOrEqual(calibrate(state, 0.31, 20));
+    expect(calibrate(bins, 0, 0.6, 20)).toBeGreaterThanOrEqual(calibrate(bins, 0, 0.31, 20));
   });
 
   it('shrinks a bin with few outcomes towards its raw probability', () => {
-    let state = createCalibration();
-    state = addOutcome(state, 0.05, true);
-    const p = calibrate(state, 0.05, 20);
+    const bins = new CalibrationBins(1);
+    bins.add(0, 0.05, true);
+    const p = calibrate(bins, 0, 0.05, 20);
     expect(p).toBeGreaterThan(0.05);
     expect(p).toBeLessThan(0.15);
   });
 
   it('bins 1 into the last bin', () => {
     expect(binOf(1)).toBe(binOf(0.99));
+  });
+});
+
+describe('CalibrationBins', () => {
+  it('counts as three arrays per horizon would, every horizon apart', () => {
+    const horizons = 4;
+    const bins = new CalibrationBins(horizons);
+    const reference = Array.from({ length: horizons }, () => ({
+      count: BIN_EDGES.slice(1).map(() => 0),
+      hits: BIN_EDGES.slice(1).map(() => 0),
+      rawSum: BIN_EDGES.slice(1).map(() => 0),
+    }));
+    const random = mulberry32(8);
+    for (let i = 0; i < 5000; i += 1) {
+      const h = Math.floor(random() * horizons);
+      const raw = random() < 0.1 ? 1 : random() ** 3;
+      const breached = random() < raw;
+      bins.add(h, raw, breached);
+      const b = binOf(raw);
+      const r = reference[h]!;
+      r.count[b] = r.count[b]! + 1;
+      if (breached) r.hits[b] = r.hits[b]! + 1;
+      r.rawSum[b] = r.rawSum[b]! + raw;
+    }
+    reference.forEach((r, h) => {
+      expect(r.count.map((_, b) => bins.count(h, b))).toEqual(r.count);
+      expect(r.hits.map((_, b) => bins.hits(h, b))).toEqual(r.hits);
+      // The same sums in the same order: the same bits.
+      expect(r.rawSum.map((_, b) => bins.rawSum(h, b))).toEqual(r.rawSum);
+    });
   });
 });
