@@ -253,6 +253,7 @@ try {
     report('RSS now', mib(memory.rss), '< 1 GiB');
     report('RSS peak (maxRSS)', mib(memory.peakRss), '< 1 GiB');
     report('JS heap used', mib(memory.heapUsed));
+    report('JS heap committed (used + not yet collected)', mib(memory.heapTotal));
     report('typed arrays and buffers (off the JS heap)', mib(memory.arrayBuffers));
     report('native rest (DuckDB, code, stacks)', mib(memory.rss - memory.heapTotal - memory.external));
   } finally {
