@@ -63,19 +63,6 @@ export class PointWindow {
     return Array.from({ length: this.count }, (_, k) => this.kth(k));
   }
 
-  /** First entry whose value is ≥ x (`orEqual`: > x). */
-  private bound(x: number, above: boolean): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = this.kth(mid);
-      if (v < x || (above && v === x)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /** First entry after (x, index) in the window's order: by value, then by stored index. */
   private after(x: number, index: number): number {
     let lo = 0;
@@ -90,8 +77,9 @@ export class PointWindow {
   }
 
   counts(x: number): RankCounts {
-    const below = this.bound(x, false);
-    const notAbove = this.bound(x, true);
+    // Stored indices lie in [0, 2^32): (x, -1) comes before every entry of value x, (x, ∞) after.
+    const below = this.after(x, -1);
+    const notAbove = this.after(x, Infinity);
     return { n: this.count, greater: this.count - notAbove, equal: notAbove - below, less: below };
   }
 
