@@ -63,7 +63,7 @@ describe('TextGauge', () => {
   it('writes NaN as the exposition format spells it', () => {
     const gauge = new TextGauge({ name: 'x', help: 'h', labels: [] });
     gauge.add(undefined, Number.NaN);
-    expect(gauge.render()).toBe('# HELP x h\n# TYPE x gauge\nx NaN');
+    expect(partsText(gauge.parts())).toBe('# HELP x h\n# TYPE x gauge\nx NaN');
   });
 
   it('renders a label set once for all the lines that share it', () => {

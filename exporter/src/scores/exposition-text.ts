@@ -108,10 +108,6 @@ export class TextGauge {
   parts(before = ''): Buffer[] {
     return [Buffer.from(before + this.head(), 'utf8'), ...this.lines.parts()];
   }
-
-  render(): string {
-    return Buffer.concat(this.parts()).toString('utf8');
-  }
 }
 
 /**
