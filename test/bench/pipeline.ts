@@ -9,7 +9,7 @@
  * target is a static exposition served from the bench's process.
  * Run: npm run bench (or npx tsx test/bench/pipeline.ts).
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createServer, get as httpGet } from 'node:http';
 import { promisify } from 'node:util';
 import { once } from 'node:events';
@@ -91,8 +91,8 @@ function fetchBody(url: string): Promise<Buffer> {
 
 /**
  * One scrape as Prometheus makes it: from another process (curl), timed to the last byte,
- * not decoded. A client in this process would time its own garbage collection instead: tens
- * of MiB of body arriving in a heap of a GiB start a full collection per scrape.
+ * not decoded. A client in this process would also time its own garbage collection of tens
+ * of MiB of body.
  */
 async function timedGet(url: string, encoding: Encoding): Promise<{ ms: number; bytes: number }> {
   const format = '%{time_total} %{size_download}';
@@ -117,18 +117,6 @@ async function scrapeCounts(url: string): Promise<{ warm: number; forecast: numb
     warm: (text.match(/^omen_series_warming\{.*\} 0$/gm) ?? []).length,
     forecast: (text.match(/^omen_forecast\{.*horizon="20m",bound="point"\} /gm) ?? []).length,
   };
-}
-
-/** The history is written by a child process, so its garbage is not in this process's RSS. */
-function fillHistoryInChild(path: string, nowMs: number): void {
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, process.argv[1]!, '--fill', path, String(nowMs)],
-    {
-      stdio: 'inherit',
-    },
-  );
-  if (child.status !== 0) throw new Error(`filling the history failed (exit ${child.status})`);
 }
 
 async function waitForFirstCycle(url: string): Promise<void> {
@@ -165,17 +153,13 @@ function syntheticScores(): SeriesScore[] {
   });
 }
 
-if (process.argv[2] === '--fill') {
-  await fillHistory(process.argv[3]!, Number(process.argv[4]));
-  process.exit(0);
-}
-
 const temp = tempDir('omen-bench-pipeline-');
 const target = await startTarget();
 try {
   const storePath = join(temp.dir, 'omen.duckdb');
   const started = performance.now();
-  fillHistoryInChild(storePath, Date.now());
+  // Here, not in the exporter's process: its garbage stays out of the exporter's RSS.
+  await fillHistory(storePath, Date.now());
   console.log(
     `pipeline: ${SERIES} series, ${HISTORY} points of history each (filled in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
