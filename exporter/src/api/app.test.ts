@@ -1,9 +1,10 @@
 import { get as httpGet, type IncomingHttpHeaders, type Server } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SelfMetrics } from '../exposition/self-metrics.js';
 import { createLogger } from '../log/logger.js';
 import type { SourceHealth } from '../pipeline/collect.js';
+import { GzipMembers } from '../scores/gzip-members.js';
 import { ScoreSnapshot } from '../scores/snapshot.js';
 import type { SeriesScore } from '../scores/series-score.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
@@ -197,7 +198,6 @@ describe('API', () => {
 
   it('gzips /metrics for a scraper that asks, scores and self metrics decoding as one body', async () => {
     snapshot.publish('omen_series_tracked 2\n', 0);
-    await vi.waitFor(() => expect(snapshot.gzipped()).toBeDefined());
     const gzipped = await rawGet('/metrics', { 'accept-encoding': 'gzip' });
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(Number(gzipped.headers['content-length'])).toBe(gzipped.body.length);
@@ -207,5 +207,22 @@ describe('API', () => {
     const plain = await rawGet('/metrics', {});
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString('utf8')).toBe(text);
+  });
+
+  it('sends megabytes of scores decompressed, whole, to a scraper that does not take gzip', async () => {
+    // Many gzip members (one per 256 KiB of text), as 10 000 series make.
+    const lines = Array.from({ length: 60_000 }, (_, i) => `omen_x{service="s-${i}",é="€"} ${i / 7}\n`);
+    const members = new GzipMembers();
+    for (const line of lines) members.write(line);
+    snapshot.publish(members.finish(), 0);
+    expect(snapshot.current().members.length).toBeGreaterThan(5);
+    const plain = await rawGet('/metrics', { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBe(plain.body.length);
+    const text = plain.body.toString('utf8');
+    expect(text.startsWith(lines.join(''))).toBe(true);
+    expect(text).toContain('# TYPE omen_cycle_duration_seconds');
+    const gzipped = await rawGet('/metrics', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(gzipped.body).toString('utf8')).toBe(text);
   });
 });

@@ -1,6 +1,7 @@
 import { Gauge, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { labelText, partsText, renderGauges, TextGauge, withLabel } from './exposition-text.js';
+import { labelText, renderGauges, TextGauge, withLabel } from './exposition-text.js';
+import { gunzipText } from './gzip-members.js';
 
 const SPECS = [
   { name: 'a_value', help: 'A value\\with a backslash\nand a newline.', labels: ['signal', 'service'] },
@@ -38,7 +39,7 @@ describe('TextGauge', () => {
         ours[write[0]]!.set(write[1], write[2]);
       }
     }
-    expect(partsText(renderGauges(ours))).toBe(await registry.metrics());
+    expect(gunzipText(renderGauges(ours))).toBe(await registry.metrics());
   });
 
   it('renders megabytes of lines with multi-byte labels as prom-client does', async () => {
@@ -51,19 +52,23 @@ describe('TextGauge', () => {
       registers: [registry],
     });
     const ours = new TextGauge(spec);
-    // Lines of 1…3 bytes a character, across many 64 KiB chunks.
+    // Lines of 1…3 bytes a character, across several gzip members.
     for (let i = 0; i < 20_000; i += 1) {
       const labels = { signal: 'é'.repeat(i % 50), service: `€😀-${i}` };
       theirs.set(labels, i / 7);
       ours.set(labels, i / 7);
     }
-    expect(partsText(renderGauges([ours]))).toBe(await registry.metrics());
+    const rendered = renderGauges([ours]);
+    expect(rendered.members.length).toBeGreaterThan(3);
+    const text = await registry.metrics();
+    expect(gunzipText(rendered)).toBe(text);
+    expect(rendered.length).toBe(Buffer.byteLength(text));
   });
 
   it('writes NaN as the exposition format spells it', () => {
     const gauge = new TextGauge({ name: 'x', help: 'h', labels: [] });
     gauge.add(undefined, Number.NaN);
-    expect(partsText(gauge.parts())).toBe('# HELP x h\n# TYPE x gauge\nx NaN');
+    expect(gunzipText(gauge.finish())).toBe('# HELP x h\n# TYPE x gauge\nx NaN');
   });
 
   it('renders a label set once for all the lines that share it', () => {

@@ -5,6 +5,7 @@
  * (HELP, TYPE, one line per label set in the order set, blocks separated by a blank line), so
  * scrapes and the golden file see no difference.
  */
+import { concatGzipped, GzipMembers, type GzippedText } from './gzip-members.js';
 
 export interface TextGaugeSpec {
   name: string;
@@ -43,43 +44,18 @@ export function withLabel(rendered: string, label: string, value: string): strin
 }
 
 /**
- * Text kept as UTF-8 in chunks of a fixed size, so tens of megabytes of lines are never a
- * JS string: held as strings until the render, each line outlived a young-generation
- * collection, and the joins that followed made three more copies of the whole text.
- */
-class ByteChunks {
-  private static readonly SIZE = 64 * 1024;
-  private readonly full: Buffer[] = [];
-  private chunk: Buffer | undefined;
-  private used = 0;
-
-  write(text: string): void {
-    // A UTF-16 unit is at most 3 bytes of UTF-8: then the text surely fits.
-    const room = text.length * 3;
-    if (this.chunk === undefined || this.chunk.length - this.used < room) {
-      if (this.chunk) this.full.push(this.chunk.subarray(0, this.used));
-      this.chunk = Buffer.allocUnsafeSlow(Math.max(ByteChunks.SIZE, room));
-      this.used = 0;
-    }
-    this.used += this.chunk.write(text, this.used, 'utf8');
-  }
-
-  /** The bytes written, in order, as views of the chunks. */
-  parts(): Buffer[] {
-    return this.chunk ? [...this.full, this.chunk.subarray(0, this.used)] : [...this.full];
-  }
-}
-
-/**
  * One metric's lines in the order they are set. Unlike prom-client, a label set is not looked
  * up again: the caller sets each label set once (the snapshot does, series by series), which
- * keeps ~400 000 keys out of a hash map every cycle. Each line is encoded as it is added.
+ * keeps ~400 000 keys out of a hash map every cycle. Each line is encoded, and gzipped
+ * with its neighbours, as it is added (gzip-members.ts).
  */
 export class TextGauge {
-  /** Every line, each preceded by a newline (the head comes before the first). */
-  private readonly lines = new ByteChunks();
+  /** The head, then every line, each preceded by a newline. */
+  private readonly text = new GzipMembers();
 
-  constructor(private readonly spec: TextGaugeSpec) {}
+  constructor(private readonly spec: TextGaugeSpec) {
+    this.text.write(this.head());
+  }
 
   get name(): string {
     return this.spec.name;
@@ -88,7 +64,7 @@ export class TextGauge {
   /** `labels` as rendered by labelText/withLabel, in the spec's label order; none for a plain gauge. */
   add(labels: string | undefined, value: number): void {
     const name = this.spec.name;
-    this.lines.write(
+    this.text.write(
       labels === undefined ? `\n${name} ${formatValue(value)}` : `\n${name}{${labels}} ${formatValue(value)}`,
     );
   }
@@ -104,24 +80,17 @@ export class TextGauge {
     return `# HELP ${name} ${help}\n# TYPE ${name} gauge`;
   }
 
-  /** The gauge's text (no trailing newline) as UTF-8 parts; `before` goes ahead of the head. */
-  parts(before = ''): Buffer[] {
-    return [Buffer.from(before + this.head(), 'utf8'), ...this.lines.parts()];
+  /** The gauge's text, gzipped, with `after` at its end; nothing can be added after. */
+  finish(after = ''): GzippedText {
+    if (after !== '') this.text.write(after);
+    return this.text.finish();
   }
 }
 
 /**
- * The text of several gauges, in order, as prom-client's Registry.metrics() lays it out, as
- * UTF-8 parts to be sent or compressed one after the other: the lines are never copied
- * into one buffer (10 000 series make tens of megabytes of them).
+ * The text of several gauges, in order, as prom-client's Registry.metrics() lays it out
+ * (blocks separated by a blank line, a newline at the end), gzipped (gzip-members.ts).
  */
-export function renderGauges(gauges: readonly TextGauge[]): Buffer[] {
-  const parts = gauges.flatMap((gauge, i) => gauge.parts(i === 0 ? '' : '\n\n'));
-  parts.push(Buffer.from('\n'));
-  return parts;
-}
-
-/** All the parts' bytes as one string (for tests and tools, not for scrapes). */
-export function partsText(parts: readonly Buffer[]): string {
-  return Buffer.concat(parts).toString('utf8');
+export function renderGauges(gauges: readonly TextGauge[]): GzippedText {
+  return concatGzipped(gauges.map((gauge, i) => gauge.finish(i === gauges.length - 1 ? '\n' : '\n\n')));
 }

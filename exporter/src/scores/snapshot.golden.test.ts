@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SelfMetrics } from '../exposition/self-metrics.js';
-import { partsText } from './exposition-text.js';
+import { gunzipText } from './gzip-members.js';
 import { renderScores } from './snapshot.js';
 import type { SeriesScore } from './series-score.js';
 
@@ -112,7 +112,7 @@ async function exposition(): Promise<string> {
       },
     ],
   };
-  return partsText(await renderScores(SCORES, services, incidents)) + (await self.registry.metrics());
+  return gunzipText(await renderScores(SCORES, services, incidents)) + (await self.registry.metrics());
 }
 
 describe('exposition golden file', () => {

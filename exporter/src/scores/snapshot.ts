@@ -2,20 +2,15 @@
  * The score snapshot: exposition text rendered once per cycle from the cycle's results.
  * A scrape only sends these bytes, so scrapes never wait on models or the store.
  */
-import { constants, createGzip, gzipSync, type ZlibOptions } from 'node:zlib';
 import { EXPECTED_BOUNDS, SERIES_METRICS } from './contract.js';
-import { labelText, partsText, renderGauges, TextGauge, withLabel } from './exposition-text.js';
+import { labelText, renderGauges, TextGauge, withLabel } from './exposition-text.js';
+import { gunzipText, gzipText, type GzippedText } from './gzip-members.js';
 import type { ExpectedBand } from '../models/types.js';
 import type { ForecastView, SeriesScore, ServiceAnomaly } from './series-score.js';
 import type { IncidentScores } from './incident-scores.js';
 
 type SeriesMetric = keyof typeof SERIES_METRICS;
 type Gauges = Record<SeriesMetric, TextGauge>;
-
-// Level 1: the text is so repetitive that higher levels buy a few percent of size for
-// several times the CPU (measured by test/bench/pipeline.ts).
-const GZIP_OPTIONS: ZlibOptions = { level: constants.Z_BEST_SPEED };
-const emptyGzip = gzipSync(Buffer.alloc(0), GZIP_OPTIONS);
 
 const SERIES_LABELS = ['signal', 'service'] as const;
 
@@ -79,7 +74,7 @@ function addSeries(g: Gauges, series: SeriesScore, incidentOpen: boolean | undef
 }
 
 /**
- * Renders the per-series part of /metrics, as UTF-8 parts. Order is stable (by signal, service) for golden
+ * Renders the per-series part of /metrics, gzipped. Order is stable (by signal, service) for golden
  * files. Without `incidents` (incidents off) no incident gauge is published: with them,
  * omen_incident_open is published for every series that exposes scores.
  */
@@ -87,7 +82,7 @@ export async function renderScores(
   scores: readonly SeriesScore[],
   services: readonly ServiceAnomaly[] = [],
   incidents?: IncidentScores,
-): Promise<Buffer[]> {
+): Promise<GzippedText> {
   const g = gauges();
   const openKey = (k: { signal: string; service: string }) => `${k.signal}\u0000${k.service}`;
   const open = new Set(incidents?.open.map(openKey));
@@ -102,66 +97,30 @@ export async function renderScores(
   return renderGauges(Object.values(g));
 }
 
-/** Gzips `parts` as one member, in libuv's thread pool. */
-function gzipParts(parts: readonly Buffer[], done: (result: Buffer | undefined) => void): void {
-  const zip = createGzip(GZIP_OPTIONS);
-  const out: Buffer[] = [];
-  zip.on('data', (chunk: Buffer) => out.push(chunk));
-  zip.on('end', () => done(Buffer.concat(out)));
-  zip.on('error', () => done(undefined));
-  for (const part of parts) zip.write(part);
-  zip.end();
-}
-
-/** What a scrape sends: the exposition as UTF-8 parts, and gzipped once that is ready. */
-export interface SnapshotBody {
-  /** The uncompressed parts, in order. */
-  parts: readonly Buffer[];
-  gzipped: Buffer | undefined;
-  /** Bytes of the uncompressed exposition. */
-  length: number;
-}
-
 /**
- * Holds the latest exposition, encoded once per cycle rather than on every scrape, and,
- * shortly after, gzipped once in libuv's thread pool: Prometheus asks for gzip on every
- * scrape, and 10 000 series make tens of megabytes of text that compress about tenfold.
- * The uncompressed text stays in the render's chunks (never copied into one buffer), for
- * scrapers that do not take gzip: decompressing for them took over 300 ms here. Swapped
- * atomically at the end of each cycle; a scrape that arrives before the new gzip is ready
- * gets the new bytes uncompressed, never the previous cycle's.
+ * Holds the latest exposition, rendered and gzipped once per cycle rather than on every
+ * scrape. Prometheus asks for gzip on every scrape and is sent these bytes as they are; a
+ * scraper that does not take gzip gets them decompressed as they are sent (tens of
+ * megabytes of text, held only while that response is written). Swapped at the end of each
+ * cycle: a scrape sends either the previous cycle's text or the new one, never a mix.
  */
 export class ScoreSnapshot {
-  private body: SnapshotBody = { parts: [], gzipped: emptyGzip, length: 0 };
-  private generation = 0;
+  private body: GzippedText = { members: [], length: 0 };
   private publishedAtMs: number | undefined;
 
-  publish(exposition: readonly Buffer[] | string, atMs: number): void {
-    const parts = typeof exposition === 'string' ? [Buffer.from(exposition, 'utf8')] : exposition;
-    const length = parts.reduce((sum, part) => sum + part.length, 0);
-    this.body = { parts, gzipped: undefined, length };
+  publish(exposition: GzippedText | string, atMs: number): void {
+    this.body = typeof exposition === 'string' ? gzipText(exposition) : exposition;
     this.publishedAtMs = atMs;
-    const generation = (this.generation += 1);
-    gzipParts(parts, (gzipped) => {
-      // An older cycle's late result must not pair with newer bytes; on an error the
-      // snapshot simply stays uncompressed until the next cycle.
-      if (gzipped && generation === this.generation) this.body = { parts, gzipped, length };
-    });
   }
 
   /** The exposition as text (for tests and tools: a scrape sends `current()`). */
   exposition(): string {
-    return partsText(this.body.parts);
+    return gunzipText(this.body);
   }
 
-  /** The bytes a scrape sends now. */
-  current(): SnapshotBody {
+  /** The body a scrape sends now. */
+  current(): GzippedText {
     return this.body;
-  }
-
-  /** The exposition gzipped, once that is ready. */
-  gzipped(): Buffer | undefined {
-    return this.body.gzipped;
   }
 
   lastPublishedMs(): number | undefined {
