@@ -102,13 +102,15 @@ describe('openDuckDbStore', () => {
     expect((error as Error).cause).toBeDefined();
   });
 
-  it('applies memory_limit and threads', async () => {
+  it('applies memory_limit and threads, and hands freed memory back', async () => {
     const opened = await openInstance({ path: ':memory:', memoryLimit: '300MB', threads: 3 });
     const connection = await opened.instance.connect();
     const [row] = (
-      await connection.runAndReadAll("SELECT current_setting('threads'), current_setting('memory_limit')")
+      await connection.runAndReadAll(
+        "SELECT current_setting('threads'), current_setting('memory_limit'), current_setting('allocator_flush_threshold'), current_setting('allocator_background_threads')",
+      )
     ).getRows();
-    expect(row).toEqual([3n, '286.1 MiB']);
+    expect(row).toEqual([3n, '286.1 MiB', '7.6 MiB', true]);
     connection.closeSync();
     opened.instance.closeSync();
     opened.release();
