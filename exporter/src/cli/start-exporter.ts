@@ -37,6 +37,7 @@ import { PushSource } from '../sources/push/push-source.js';
 import { createSources } from '../sources/registry.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { Store } from '../store/store.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { VERSION } from './version.js';
 
 export interface ExporterHandle {
@@ -55,6 +56,7 @@ export async function startExporter(
   // Read before anything opens: a missing token stops start-up rather than leaving the API open.
   const tokens = ApiTokens.load(config.auth, options.env ?? process.env);
   const actionSecrets = loadActionSecrets(config.actions.catalog, options.env ?? process.env);
+  limitHeapGrowth();
   const store = await openDuckDbStore(config.store, { logger: logger.child({ component: 'store' }) });
   const self = new SelfMetrics({ processMetrics: options.processMetrics ?? true });
   const intervalMs = parseDuration(config.pipeline.interval);
