@@ -8,9 +8,13 @@ import { seasonalNaive } from './seasonal-naive.js';
 import { theta } from './theta.js';
 
 describe('anchorHorizons', () => {
-  it('holds powers of two up to the longest horizon and every horizon asked for', () => {
-    expect(anchorHorizons([1, 12, 48])).toEqual([1, 2, 4, 8, 12, 16, 32, 48]);
+  it('holds step 1, every horizon asked for, and the powers of two between not near one', () => {
     expect(anchorHorizons([3])).toEqual([1, 2, 3]);
+    // 16 is within 1.5 times 12; 32 is 1.5 times below 48, so it stays.
+    expect(anchorHorizons([1, 12, 48])).toEqual([1, 2, 4, 8, 12, 32, 48]);
+    // The defaults at 5-minute steps (15m, 1h, 6h, 24h): 4, 16, 64 and 256 go.
+    expect(anchorHorizons([3, 12, 72, 288])).toEqual([1, 2, 3, 8, 12, 32, 72, 128, 288]);
+    expect(anchorHorizons([12, 3])).toEqual([1, 2, 3, 8, 12]);
   });
 });
 

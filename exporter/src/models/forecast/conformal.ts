@@ -25,12 +25,20 @@ export interface ConformalState {
   pending: DelayLines;
 }
 
-/** Powers of two below the longest horizon, plus the horizons themselves. */
+/**
+ * A power of two closer than this factor to a horizon adds no anchor: the horizon's own is
+ * there. Each anchor costs a series `window` errors and a delay line as long as itself (the
+ * defaults' 13 anchors were ~23 KiB a series, 9 are ~16).
+ */
+const NEAR_HORIZON = 1.5;
+
+/** Step 1, the horizons themselves, and the powers of two between that are not near one. */
 export function anchorHorizons(horizons: readonly number[]): number[] {
-  const longest = Math.max(1, ...horizons);
-  const anchors = new Set(horizons.filter((h) => h >= 1));
-  for (let h = 1; h < longest; h *= 2) anchors.add(h);
-  anchors.add(longest);
+  const exact = [1, ...horizons.filter((h) => h >= 1)];
+  const longest = Math.max(...exact);
+  const near = (p: number) => exact.some((h) => Math.max(p, h) / Math.min(p, h) < NEAR_HORIZON);
+  const anchors = new Set(exact);
+  for (let p = 2; p < longest; p *= 2) if (!near(p)) anchors.add(p);
   return [...anchors].sort((a, b) => a - b);
 }
 
