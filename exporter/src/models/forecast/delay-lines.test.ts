@@ -20,6 +20,14 @@ describe('DelayLines', () => {
     }
   });
 
+  it('keeps probabilities to Float32 when asked, in the same order', () => {
+    const lines = new DelayLines([2], 'float32');
+    for (const p of [0.1, 0.7, 0.3]) lines.push(0, p);
+    expect(lines.oldest(0)).toBe(Math.fround(0.7));
+    lines.push(0, 0.9);
+    expect(lines.oldest(0)).toBe(Math.fround(0.3));
+  });
+
   it('is not full before its length has been pushed', () => {
     const lines = new DelayLines([3]);
     lines.push(0, 1);

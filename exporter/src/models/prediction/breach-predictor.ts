@@ -78,7 +78,7 @@ export function createBreachState(
     threshold,
     horizons: sorted,
     calibration: new CalibrationBins(sorted.length),
-    pending: new DelayLines(sorted),
+    pending: new DelayLines(sorted, 'float32'),
     seen: 0,
     lastBreach: -1,
     recent: createRecentValues(trendWindow),
