@@ -27,8 +27,8 @@ const SERIES = 10_000;
 // the event loop for seconds): an hour, with the fit budget scaled to what 10 minutes get.
 const INTERVAL_MS = 3_600_000;
 const FIT_BUDGET = 0.2 / 6;
-/** The history's spacing: one forecast step (10m) per sample. */
-const HISTORY_STEP_MS = 600_000;
+/** The history's spacing: one forecast step (the default, 5m) per sample. */
+const HISTORY_STEP_MS = 300_000;
 // Enough for the detector to be past its warm-up; its first cycles replay this history
 // (a replay budget per cycle spreads that over a few cycles, which run before the measured ones).
 const HISTORY = 300;
@@ -115,7 +115,7 @@ async function scrapeCounts(url: string): Promise<{ warm: number; forecast: numb
   const text = (await fetchBody(url)).toString('utf8');
   return {
     warm: (text.match(/^omen_series_warming\{.*\} 0$/gm) ?? []).length,
-    forecast: (text.match(/^omen_forecast\{.*horizon="20m",bound="point"\} /gm) ?? []).length,
+    forecast: (text.match(/^omen_forecast\{.*horizon="15m",bound="point"\} /gm) ?? []).length,
   };
 }
 
@@ -167,9 +167,10 @@ try {
     'server: { host: 127.0.0.1, port: 0 }',
     `store: { path: ${storePath}, memoryLimit: ${STORE_SETTINGS.memoryLimit}, threads: ${STORE_SETTINGS.threads} }`,
     `pipeline: { interval: ${INTERVAL_MS / 60_000}m, staleAfter: 1h }`,
-    // One step per sample: every measured cycle closes a step of every series (the worst
-    // case; at a 15 s interval and 5 m steps a twentieth of them close per cycle).
-    `forecast: { step: 10m, horizons: [20m, 1h, 6h, 24h], minSteps: 40, fitBudget: ${FIT_BUDGET} }`,
+    // The default step and horizons (a series' forecast memory grows with them), and one
+    // step per sample: every measured cycle closes a step of every series (the worst case; at
+    // a 15 s interval a twentieth of them close per cycle).
+    `forecast: { minSteps: 40, fitBudget: ${FIT_BUDGET} }`,
     'sources:',
     `  - { name: target, type: scrape, url: "${target.url}", timeout: 30s, rateWindow: 2h }`,
     'signals:',
