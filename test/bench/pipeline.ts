@@ -110,10 +110,11 @@ async function timedGet(url: string, encoding: Encoding): Promise<{ ms: number; 
   return { ms: (seconds as number) * 1000, bytes: bytes as number };
 }
 
-/** Counts only what is asked, not the tens of MiB of text. */
-async function scrapeCounts(url: string): Promise<{ warm: number; forecast: number }> {
+/** Counts only what is asked, not the tens of MiB of text; and DuckDB's own memory count. */
+async function scrapeCounts(url: string): Promise<{ warm: number; forecast: number; duckdbBytes: number }> {
   const text = (await fetchBody(url)).toString('utf8');
   return {
+    duckdbBytes: Number(/^omen_store_memory_bytes (\S+)$/m.exec(text)?.[1] ?? NaN),
     warm: (text.match(/^omen_series_warming\{.*\} 0$/gm) ?? []).length,
     forecast: (text.match(/^omen_forecast\{.*horizon="15m",bound="point"\} /gm) ?? []).length,
   };
@@ -197,7 +198,7 @@ try {
       walls.push(wallMs);
       cpus.push(cpuMs);
     }
-    const { warm, forecast } = await scrapeCounts(`${exporter.url}/metrics`);
+    const { warm, forecast, duckdbBytes } = await scrapeCounts(`${exporter.url}/metrics`);
     // The gzip of the last cycle's text is made in the thread pool just after the cycle.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const scrapes = {
@@ -241,6 +242,9 @@ try {
     report('JS heap committed (used + not yet collected)', mib(memory.heapTotal));
     report('typed arrays and buffers (off the JS heap)', mib(memory.arrayBuffers));
     report('native rest (DuckDB, code, stacks)', mib(memory.rss - memory.heapTotal - memory.external));
+    // What DuckDB counts is mostly the store's blocks it has read and keeps cached: here, the
+    // replayed history; in a long-running exporter, up to store.memoryLimit.
+    report('  of which DuckDB by its own count', mib(duckdbBytes));
   } finally {
     await exporter.stop();
   }

@@ -57,8 +57,15 @@ export class SelfMetrics {
     this.sourceUp.set({ source: name }, 0);
   }
 
+  /**
+   * DuckDB's own memory count, set by each cycle after its reads: read at scrape time, the
+   * query would wait behind the pipeline's. Made with the store, so Omen without one has none.
+   */
+  storeMemory: Gauge | undefined;
+
   /** The size is read at scrape time: a stat of the file, never a query behind the pipeline's. */
   registerStore(store: { sizeBytes(): Promise<number> }, tables: readonly string[]): void {
+    this.storeMemory = new Gauge({ ...spec('storeMemory'), registers: [this.registry] });
     new Gauge({
       ...spec('storeSize'),
       registers: [this.registry],

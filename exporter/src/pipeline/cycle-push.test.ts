@@ -91,6 +91,17 @@ describe('a cycle with the push source', () => {
     expect(score?.anomaly?.score).toBeGreaterThan(0.99);
   });
 
+  it("sets DuckDB's own memory count after each cycle once the store is registered", async () => {
+    await pushThenCycle(1, 10, 0);
+    expect(await deps.self.registry.metrics()).not.toContain('omen_store_memory_bytes');
+    deps.self.registerStore(store, []);
+    await pushThenCycle(2, 11, 1);
+    const text = await deps.self.registry.metrics();
+    const bytes = Number(/^omen_store_memory_bytes (\S+)$/m.exec(text)?.[1]);
+    // Pushed samples and events sit in DuckDB's in-memory tables: more than nothing.
+    expect(bytes).toBeGreaterThan(0);
+  });
+
   it('holds a series to its per-series activation bar (operator feedback), and records no anomaly under it', async () => {
     const raised = new Set(['queue_depth']);
     deps.sensitivity = { activeAt: (signal) => (raised.has(signal) ? 1.1 : config.anomaly.activeAt) };

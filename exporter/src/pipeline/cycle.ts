@@ -124,6 +124,14 @@ export async function runCycle(deps: CycleDeps, nowMs: number, abort: AbortSigna
   deps.latest.services = services;
   deps.snapshot.publish(await renderScores(outcome.scores, services, incidents), nowMs);
   await deps.memory.saveSlice(nowMs);
+  await measureStoreMemory(deps);
+}
+
+/** After the cycle's reads, what DuckDB holds; a failure leaves the last figure standing. */
+async function measureStoreMemory(deps: CycleDeps): Promise<void> {
+  if (!deps.self.storeMemory) return;
+  const bytes = await deps.store.memoryBytes().catch(() => undefined);
+  if (bytes !== undefined) deps.self.storeMemory.set(bytes);
 }
 
 async function forecastStage(deps: CycleDeps, live: TrackedSeries[], nowMs: number): Promise<void> {

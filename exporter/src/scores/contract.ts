@@ -152,6 +152,11 @@ export const SELF_METRICS = {
     help: 'Bytes the store takes on disk (DuckDB file and write-ahead log).',
     labels: [],
   },
+  storeMemory: {
+    name: 'omen_store_memory_bytes',
+    help: 'Bytes DuckDB holds in memory by its own count, mostly cached blocks of the store file (up to store.memoryLimit); read at the end of each cycle.',
+    labels: [],
+  },
   storeRetentionDeleted: {
     name: 'omen_store_retention_deleted_rows_total',
     help: 'Rows deleted by retention, by table.',

@@ -59,4 +59,9 @@ export interface MaintenanceStore {
   readRollups(ranges: readonly TimeRange[]): Promise<RollupWindow[]>;
   /** Bytes the store takes on disk (file and write-ahead log), or in memory for `:memory:`. */
   sizeBytes(): Promise<number>;
+  /**
+   * Bytes DuckDB holds in memory by its own count (duckdb_memory()): mostly blocks of the
+   * file it has read and keeps cached, up to `store.memoryLimit`.
+   */
+  memoryBytes(): Promise<number>;
 }

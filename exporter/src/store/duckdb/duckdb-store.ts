@@ -308,6 +308,10 @@ class DuckDbStore implements Store {
     return this.db.read('measuring the store', (reader) => memoryStoreBytes(reader));
   }
 
+  memoryBytes() {
+    return this.db.read('measuring DuckDB memory', (reader) => memoryStoreBytes(reader));
+  }
+
   isOpen(): boolean {
     return this.db.isOpen();
   }
