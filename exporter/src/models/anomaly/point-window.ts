@@ -46,7 +46,10 @@ export class PointWindow {
     return this.count;
   }
 
-  /** The stored index of the point `age` before the newest. */
+  /**
+   * The stored index of the point `age` before the newest. The same map takes a stored index
+   * back to its age: both are (newest point − the other), wrapped to the stored width.
+   */
   private indexOf(age: number): number {
     const d = this.state.points - 1 - age;
     return this.narrow ? d & 0xffff : d >>> 0;
@@ -54,8 +57,7 @@ export class PointWindow {
 
   /** The component value of the entry at `k`. */
   kth(k: number): number {
-    const d = this.state.points - 1 - (this.points[k] as number);
-    return this.component.at(this.state, this.narrow ? d & 0xffff : d >>> 0);
+    return this.component.at(this.state, this.indexOf(this.points[k] as number));
   }
 
   /** The values, ascending (for tests). */
