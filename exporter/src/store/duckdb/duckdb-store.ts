@@ -305,7 +305,7 @@ class DuckDbStore implements Store {
   sizeBytes() {
     // A file's size is a stat, not a query: it need not wait behind a long read.
     if (this.db.path !== IN_MEMORY) return storeFileBytes(this.db.path);
-    return this.db.read('measuring the store', (reader) => memoryStoreBytes(reader));
+    return this.memoryBytes();
   }
 
   memoryBytes() {
