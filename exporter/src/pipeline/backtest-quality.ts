@@ -5,7 +5,7 @@
  * is refitted or walked again, so recording quality costs a few hundred operations a fit.
  */
 import type { ConformalState } from '../models/forecast/conformal.js';
-import { BIN_EDGES, calibrate, type CalibrationBins } from '../models/prediction/calibration.js';
+import { BINS, calibrate, type CalibrationBins } from '../models/prediction/calibration.js';
 import type { BreachWalk } from '../models/prediction/breach-walk.js';
 import { BREACH_DEFAULTS } from '../models/prediction/breach-predictor.js';
 
@@ -52,7 +52,7 @@ export function binnedBrier(
 ): number | null {
   let total = 0;
   let squared = 0;
-  for (let b = 0; b < BIN_EDGES.length - 1; b += 1) {
+  for (let b = 0; b < BINS; b += 1) {
     const n = bins.count(h, b);
     if (n === 0) continue;
     const p = calibrate(bins, h, bins.rawSum(h, b) / n, prior);

@@ -11,7 +11,8 @@ export const BIN_EDGES = [
   0, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 1,
 ];
 
-const BINS = BIN_EDGES.length - 1;
+/** Bins of the raw probability, between consecutive edges. */
+export const BINS = BIN_EDGES.length - 1;
 
 /**
  * Per horizon and bin: outcomes seen, breaches among them, and the sum of their raw
