@@ -64,10 +64,18 @@ describe('app pages', () => {
   });
 
   test('Incidents and Actions: the API’s incidents, action catalog and audit log, or their explicit empty states', async () => {
-    const incidents = await session.omen.get<IncidentsResponse>('/api/v1/incidents');
+    // The demo keeps running: an incident may open (or close) between a read of the API and
+    // the page's own. The page must show what the API said just before or just after it.
+    const listedBefore = await session.omen.get<IncidentsResponse>('/api/v1/incidents');
     const page = await openPage('incidents');
-    const target = incidents.items.length ? byTestId(testIds.incidents.table) : byTestId(testIds.query.empty);
-    await page.locator(target).waitFor();
+    const table = page.locator(byTestId(testIds.incidents.table));
+    await table.or(page.locator(byTestId(testIds.query.empty))).waitFor();
+    const listedAfter = await session.omen.get<IncidentsResponse>('/api/v1/incidents');
+    const shownTable = await table.isVisible();
+    assert.ok(
+      [listedBefore, listedAfter].some((read) => read.items.length > 0 === shownTable),
+      `page shows ${shownTable ? 'the incidents table' : 'the empty state'}; the API listed ${listedBefore.items.length} then ${listedAfter.items.length}`,
+    );
     await screenshot(page, 'page-incidents', 'harness-page');
     await page.close();
 
