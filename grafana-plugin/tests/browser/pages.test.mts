@@ -74,7 +74,7 @@ describe('app pages', () => {
     const shownTable = await table.isVisible();
     assert.ok(
       [listedBefore, listedAfter].some((read) => read.items.length > 0 === shownTable),
-      `page shows ${shownTable ? 'the incidents table' : 'the empty state'}; the API listed ${listedBefore.items.length} then ${listedAfter.items.length}`,
+      `page shows ${shownTable ? 'the incidents table' : 'the empty state'}; the API listed ${listedBefore.items.length} then ${listedAfter.items.length}`
     );
     await screenshot(page, 'page-incidents', 'harness-page');
     await page.close();
